@@ -1,0 +1,30 @@
+using BoxOffice.Jobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace BoxOffice.Configuration;
+
+public static class CoreHostingExtensions
+{
+    /// <summary>Binds the options and wires the ports to the adapters of the configured shape (Local or Aws).</summary>
+    public static IHostApplicationBuilder AddBoxOfficeCore(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        services.Configure<BoxOfficeOptions>(config.GetSection(BoxOfficeOptions.Section));
+        services.Configure<LocalOptions>(config.GetSection(LocalOptions.Section));
+        services.Configure<QueueOptions>(config.GetSection(QueueOptions.Section));
+        services.Configure<IdentityOptions>(config.GetSection(IdentityOptions.Section));
+        services.Configure<FilesOptions>(config.GetSection(FilesOptions.Section));
+        services.Configure<PagingOptions>(config.GetSection(PagingOptions.Section));
+        services.Configure<AwsOptions>(config.GetSection(AwsOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IJobPublisher, JobPublisher>();
+
+        var shape = config.GetSection(BoxOfficeOptions.Section).Get<BoxOfficeOptions>()?.Shape ?? RuntimeShape.Local;
+        if (shape == RuntimeShape.Aws) builder.AddAwsShape();
+        else builder.AddLocalShape();
+        return builder;
+    }
+}

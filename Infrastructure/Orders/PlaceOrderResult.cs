@@ -1,0 +1,13 @@
+namespace BoxOffice.Orders;
+
+public enum PlaceOrderOutcome
+{
+    Placed,
+    ShowNotFound,
+    NotOnSale,
+    SeatsShort,
+    /// <summary>The idempotency key already has a record; <see cref="PlaceOrderResult.Existing"/> holds it.</summary>
+    KeyExists,
+}
+
+public sealed record PlaceOrderResult(PlaceOrderOutcome Outcome, Order? Order = null, IdempotencyRecord? Existing = null);

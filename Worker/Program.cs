@@ -1,0 +1,3 @@
+using BoxOffice.Worker;
+
+return await WorkerProgram.RunAsync(args);
