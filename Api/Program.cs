@@ -1,4 +1,7 @@
+using BoxOffice.Lambda;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddBoxOfficeLambdaHosting(LambdaEventSource.HttpApi);
 var app = builder.Build();
 app.MapGet("/health", () => "ok");
 app.Run();
