@@ -1,6 +1,7 @@
 using BoxOffice.Configuration;
 using BoxOffice.Lambda;
 using BoxOffice.Lambda.Runtime;
+using BoxOffice.Logging;
 using BoxOffice.Worker.Lambda;
 using BoxOffice.Worker.Polling;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,11 +15,14 @@ namespace BoxOffice.Worker;
 /// </summary>
 public static class WorkerProgram
 {
+    public static Task<int> Main(string[] args) => RunAsync(args);
+
     public static async Task<int> RunAsync(string[] args)
     {
         var builder = Host.CreateApplicationBuilder(args);
         // First, so a failure in the rest of the setup is reported to init/error.
         builder.Services.AddBoxOfficeLambdaFunction<SqsBatchFunction>();
+        builder.AddBoxOfficeLogging();
         builder.AddBoxOfficeCore();
         builder.Services.AddBoxOfficeJobs();
         if (!LambdaEnvironment.IsLambda) builder.Services.AddHostedService<QueuePoller>();
