@@ -127,26 +127,4 @@ public sealed class EchoApp : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
-
-    private sealed class CapturingServer : IServer
-    {
-        private Func<LambdaHostingOptions, ILambdaHandler>? _createBridge;
-
-        public IFeatureCollection Features { get; } = new FeatureCollection();
-
-        public ILambdaHandler CreateBridge(LambdaHostingOptions options) =>
-            (_createBridge ?? throw new InvalidOperationException("The app has not started."))(options);
-
-        public Task StartAsync<TContext>(IHttpApplication<TContext> application, CancellationToken cancellationToken) where TContext : notnull
-        {
-            _createBridge = options => new ApiGatewayBridge<TContext>(application, options, NullLogger.Instance);
-            return Task.CompletedTask;
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public void Dispose()
-        {
-        }
-    }
 }

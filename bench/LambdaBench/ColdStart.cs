@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using System.Text.Json;
+using BoxOffice.Api.Tests.Lambda.Support;
+
+namespace BoxOffice.Bench;
+
+/// <summary>Starts a packaged <c>bootstrap</c> against the fake Runtime API and times it, as Lambda would see it.</summary>
+internal static class ColdStart
+{
+    public static async Task RunApiAsync(string bootstrap, int runs, int warm)
+    {
+        var data = Directory.CreateTempSubdirectory("boxoffice-bench-").FullName;
+        try
+        {
+            await SeedAsync(bootstrap, data);
+            var firstResponses = new List<double>();
+            for (var run = 1; run <= runs; run++)
+            {
+                await using var runtime = await FakeRuntimeApi.StartAsync();
+                var clock = Stopwatch.StartNew();
+                using var process = Start(bootstrap, runtime.Address, data);
+                try
+                {
+                    var pending = runtime.InvokeAsync(HttpApiEvent.Create("GET", "/shows?limit=20"));
+                    await runtime.FirstNext;
+                    var init = clock.Elapsed.TotalMilliseconds;
+                    var first = await pending;
+                    var elapsed = clock.Elapsed.TotalMilliseconds;
+                    Expect(first, 200);
+                    firstResponses.Add(elapsed);
+                    Console.WriteLine($"api run {run}: first response to GET /shows {elapsed:0} ms after process start (init {init:0} ms; {CpuMilliseconds(process):0} ms CPU)");
+                    if (run < runs) continue;
+
+                    var roundTrips = new List<double>(warm);
+                    for (var i = 0; i < warm; i++)
+                    {
+                        var sent = Stopwatch.GetTimestamp();
+                        Expect(await runtime.InvokeAsync(HttpApiEvent.Create("GET", "/shows?limit=20")), 200);
+                        roundTrips.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
+                    }
+                    Report($"api warm GET /shows x{warm}", roundTrips);
+                    Console.WriteLine($"api RSS after {warm} invocations: {RssMegabytes(process):0.0} MB");
+                }
+                finally
+                {
+                    process.Kill(entireProcessTree: true);
+                    await process.WaitForExitAsync();
+                }
+            }
+            firstResponses.Sort();
+            Console.WriteLine($"api first response: median {firstResponses[firstResponses.Count / 2]:0} ms, best {firstResponses[0]:0} ms over {runs} cold starts");
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    public static async Task RunWorkerAsync(string bootstrap, int runs)
+    {
+        var data = Directory.CreateTempSubdirectory("boxoffice-bench-").FullName;
+        var batch = """{"Records":[{"messageId":"m-1","receiptHandle":"r-1","body":"{\"showId\":\"no-such-show\"}","attributes":{"ApproximateReceiveCount":"1"},"messageAttributes":{"type":{"stringValue":"show.cancelled","dataType":"String"}},"eventSource":"aws:sqs"}]}""";
+        try
+        {
+            var firstBatches = new List<double>();
+            for (var run = 1; run <= runs; run++)
+            {
+                await using var runtime = await FakeRuntimeApi.StartAsync();
+                var clock = Stopwatch.StartNew();
+                using var process = Start(bootstrap, runtime.Address, data);
+                try
+                {
+                    var pending = runtime.InvokeAsync(batch);
+                    await runtime.FirstNext;
+                    var init = clock.Elapsed.TotalMilliseconds;
+                    var first = await pending;
+                    var elapsed = clock.Elapsed.TotalMilliseconds;
+                    if (first.IsError || first.Body.Contains("m-1", StringComparison.Ordinal))
+                        throw new InvalidOperationException($"The batch failed: {first.Body}");
+                    firstBatches.Add(elapsed);
+                    Console.WriteLine($"worker run {run}: first batch answered {elapsed:0} ms after process start (init {init:0} ms; {CpuMilliseconds(process):0} ms CPU); RSS {RssMegabytes(process):0.0} MB");
+                }
+                finally
+                {
+                    process.Kill(entireProcessTree: true);
+                    await process.WaitForExitAsync();
+                }
+            }
+            firstBatches.Sort();
+            Console.WriteLine($"worker first batch: median {firstBatches[firstBatches.Count / 2]:0} ms, best {firstBatches[0]:0} ms over {runs} cold starts");
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    /// <summary>A first run creates the database and a few shows, so the measured runs read real rows.</summary>
+    private static async Task SeedAsync(string bootstrap, string data)
+    {
+        await using var runtime = await FakeRuntimeApi.StartAsync();
+        using var process = Start(bootstrap, runtime.Address, data);
+        try
+        {
+            var token = JsonDocument.Parse(Body(await runtime.InvokeAsync(HttpApiEvent.Create("POST", "/dev/token", """{"username":"bench","groups":["admin"]}""")), 200))
+                .RootElement.GetProperty("accessToken").GetString()!;
+            for (var i = 1; i <= 10; i++)
+            {
+                var show = JsonSerializer.Serialize(new { title = $"Show {i}", venue = "Bench Hall", startsAt = DateTimeOffset.UtcNow.AddDays(i), capacity = 100, price = 20m });
+                Body(await runtime.InvokeAsync(HttpApiEvent.Create("POST", "/shows", show, token)), 201);
+            }
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    private static Process Start(string bootstrap, string runtimeApi, string data)
+    {
+        var start = new ProcessStartInfo(bootstrap)
+        {
+            WorkingDirectory = Path.GetDirectoryName(bootstrap)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["AWS_LAMBDA_RUNTIME_API"] = runtimeApi;
+        start.Environment["AWS_LAMBDA_FUNCTION_NAME"] = "box-office-bench";
+        start.Environment["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = "1024";
+        start.Environment["BoxOffice__Local__DataPath"] = data;
+        start.Environment["BoxOffice__Queue__ProcessInApi"] = "false";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null) Console.Error.WriteLine($"  [{Path.GetFileName(Path.GetDirectoryName(bootstrap))}] {e.Data}");
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static void Expect(RuntimeOutcome outcome, int status) => Body(outcome, status);
+
+    private static string Body(RuntimeOutcome outcome, int status)
+    {
+        var response = JsonDocument.Parse(outcome.Body).RootElement;
+        if (outcome.IsError || response.GetProperty("statusCode").GetInt32() != status)
+            throw new InvalidOperationException($"Expected {status}, got: {outcome.Body}");
+        return response.GetProperty("body").GetString()!;
+    }
+
+    private static double RssMegabytes(Process process)
+    {
+        var line = File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
+    }
+
+    /// <summary>User + system CPU time of the process so far: unlike wall time, barely moved by other load on the machine.</summary>
+    private static double CpuMilliseconds(Process process)
+    {
+        var stat = File.ReadAllText($"/proc/{process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+        return ticks * 10.0; // USER_HZ is 100 on Linux
+    }
+
+    internal static void Report(string name, List<double> milliseconds)
+    {
+        milliseconds.Sort();
+        double At(double p) => milliseconds[Math.Min(milliseconds.Count - 1, (int)Math.Ceiling(p * milliseconds.Count) - 1)];
+        Console.WriteLine($"{name}: p50 {At(0.50):0.000} ms, p90 {At(0.90):0.000} ms, p99 {At(0.99):0.000} ms, max {milliseconds[^1]:0.000} ms");
+    }
+}

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Packages the Api and the Worker for AWS Lambda on x86_64:
+#   scripts/package-lambda.sh                      -> artifacts/lambda/Api.zip, Worker.zip for provided.al2023
+#   scripts/package-lambda.sh --runtime dotnet10   -> the same for the managed .NET 10 runtime
+#   scripts/package-lambda.sh --output DIR         -> zips into DIR instead
+# provided.al2023: self-contained publish, app and framework precompiled together (composite ReadyToRun); the app
+#   host is renamed `bootstrap`, which Lambda runs.
+# dotnet10: framework-dependent ReadyToRun publish; handler = the assembly name (BoxOffice.Api / BoxOffice.Worker).
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+runtime="provided.al2023"
+output="$root/artifacts/lambda"
+
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --runtime) runtime="$2"; shift 2 ;;
+    --output) output="$(mkdir -p "$2" && cd "$2" && pwd)"; shift 2 ;;
+    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+case "$runtime" in
+  provided.al2023) self_contained=true; composite=true ;;
+  dotnet10) self_contained=false; composite=false ;;
+  *) echo "--runtime must be provided.al2023 or dotnet10, not '$runtime'" >&2; exit 2 ;;
+esac
+
+zip_folder() { # zip_folder FOLDER ZIP: contents at the zip root, file modes kept (bootstrap must stay executable)
+  rm -f "$2"
+  if command -v zip >/dev/null; then
+    (cd "$1" && zip -q -r -X "$2" .)
+  else
+    python3 - "$1" "$2" <<'PY'
+import os, sys, zipfile
+folder, target = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+    for base, _, files in os.walk(folder):
+        for name in sorted(files):
+            path = os.path.join(base, name)
+            info = zipfile.ZipInfo.from_file(path, os.path.relpath(path, folder))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            with open(path, "rb") as source:
+                archive.writestr(info, source.read())
+PY
+  fi
+}
+
+mkdir -p "$output"
+for project in Api Worker; do
+  publish="$output/publish/$project"
+  rm -rf "$publish"
+  echo "Publishing $project for $runtime ..."
+  # Composite ReadyToRun also precompiles the framework's generics over the app's types (a third less CPU to the
+  # first response). Workstation, non-concurrent GC: a function has one or two vCPUs; starts faster, stays smaller.
+  dotnet publish "$root/$project/$project.csproj" -c Release -r linux-x64 --self-contained "$self_contained" \
+    -p:PublishReadyToRun=true -p:PublishReadyToRunComposite="$composite" \
+    -p:ServerGarbageCollection=false -p:ConcurrentGarbageCollection=false \
+    -p:TieredPGO=false -p:SatelliteResourceLanguages=en -o "$publish" --nologo -v quiet
+  if [[ "$runtime" == provided.al2023 ]]; then
+    mv "$publish/BoxOffice.$project" "$publish/bootstrap"
+    chmod 755 "$publish/bootstrap"
+  else
+    rm -f "$publish/BoxOffice.$project"
+  fi
+  zip_folder "$publish" "$output/$project.zip"
+  echo "  $output/$project.zip: $(du -h "$output/$project.zip" | cut -f1) zipped, $(du -sh "$publish" | cut -f1) unzipped"
+done
