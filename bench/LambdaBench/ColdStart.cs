@@ -39,7 +39,7 @@ internal static class ColdStart
                         roundTrips.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
                     }
                     Report($"api warm GET /shows x{warm}", roundTrips);
-                    Console.WriteLine($"api RSS after {warm} invocations: {RssMegabytes(process):0.0} MB");
+                    Console.WriteLine($"api RSS after {warm} invocations: {Rss(process)}");
                 }
                 finally
                 {
@@ -78,7 +78,7 @@ internal static class ColdStart
                     if (first.IsError || first.Body.Contains("m-1", StringComparison.Ordinal))
                         throw new InvalidOperationException($"The batch failed: {first.Body}");
                     firstBatches.Add(elapsed);
-                    Console.WriteLine($"worker run {run}: first batch answered {elapsed:0} ms after process start (init {init:0} ms; {CpuMilliseconds(process):0} ms CPU); RSS {RssMegabytes(process):0.0} MB");
+                    Console.WriteLine($"worker run {run}: first batch answered {elapsed:0} ms after process start (init {init:0} ms; {CpuMilliseconds(process):0} ms CPU); RSS {Rss(process)}");
                 }
                 finally
                 {
@@ -151,10 +151,11 @@ internal static class ColdStart
         return response.GetProperty("body").GetString()!;
     }
 
-    private static double RssMegabytes(Process process)
+    private static string Rss(Process process)
     {
-        var line = File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
+        var status = File.ReadLines($"/proc/{process.Id}/status").ToDictionary(l => l[..l.IndexOf(':')], l => l[(l.IndexOf(':') + 1)..].Trim());
+        static double Megabytes(string value) => long.Parse(value.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
+        return $"{Megabytes(status["VmRSS"]):0.0} MB (anonymous {Megabytes(status["RssAnon"]):0.0} MB, file-backed {Megabytes(status["RssFile"]):0.0} MB)";
     }
 
     /// <summary>User + system CPU time of the process so far: unlike wall time, barely moved by other load on the machine.</summary>
