@@ -8,7 +8,9 @@ namespace BoxOffice.Api.Tests.Aws;
 
 /// <summary>
 /// Runs <c>moto_server</c> (the AWS emulator on the machine image) on a free 127.0.0.1 port for a test collection,
-/// and stops it afterwards. Tests share one server, so each one creates resources under its own names.
+/// and stops it afterwards. Tests share one server, so each one creates resources under its own names. It starts
+/// through <c>scripts/moto-server.py</c>, which takes DynamoDB requests one at a time: moto's DynamoDB is not
+/// thread-safe, and concurrent transactions on it undo each other.
 /// </summary>
 public sealed class MotoServer : IAsyncLifetime
 {
@@ -41,13 +43,14 @@ public sealed class MotoServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var port = FreePort();
-        var start = new ProcessStartInfo("moto_server", $"-H 127.0.0.1 -p {port}")
+        var script = Path.Combine(AppContext.BaseDirectory, "Aws", "moto-server.py");
+        var start = new ProcessStartInfo("python3", $"\"{script}\" -H 127.0.0.1 -p {port}")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        _process = Process.Start(start) ?? throw new InvalidOperationException("moto_server did not start.");
+        _process = Process.Start(start) ?? throw new InvalidOperationException("python3 (with moto installed) did not start.");
         _process.OutputDataReceived += (_, e) => Keep(e.Data);
         _process.ErrorDataReceived += (_, e) => Keep(e.Data);
         _process.BeginOutputReadLine();

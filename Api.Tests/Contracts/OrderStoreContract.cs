@@ -25,7 +25,7 @@ public abstract class OrderStoreContract
 
         Assert.Equal(PlaceOrderOutcome.Placed, result.Outcome);
         Assert.Equal(order, result.Order);
-        Assert.Equal(order, await orders.GetAsync(order.OrderId, Ct));
+        Assert.Equal(order, await orders.GetAsync(order.OrderId, Ct), new OrderComparer());
         Assert.Equal(7, (await shows.GetAsync(show.ShowId, Ct))!.SeatsAvailable);
         Assert.Null(await orders.GetAsync("no-such-order", Ct));
     }
