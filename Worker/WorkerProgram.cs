@@ -13,12 +13,18 @@ public static class WorkerProgram
 
     public static async Task<int> RunAsync(string[] args)
     {
+        await CreateBuilder(args).Build().RunAsync();
+        return 0;
+    }
+
+    /// <summary>The polling Worker's composition: the core of the configured shape, the job handlers and the poller.</summary>
+    public static HostApplicationBuilder CreateBuilder(string[] args)
+    {
         var builder = Host.CreateApplicationBuilder(args);
         builder.AddBoxOfficeLogging();
         builder.AddBoxOfficeCore();
         builder.Services.AddBoxOfficeJobs();
         builder.Services.AddHostedService<QueuePoller>();
-        await builder.Build().RunAsync();
-        return 0;
+        return builder;
     }
 }
