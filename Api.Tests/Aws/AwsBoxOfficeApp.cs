@@ -13,7 +13,7 @@ namespace BoxOffice.Api.Tests.Aws;
 /// The Api in the AWS shape against an <see cref="AwsStack"/> on moto, signed in with tokens from moto's Cognito;
 /// the Worker runs beside it as its own host (in this shape the Api does not process jobs).
 /// </summary>
-public sealed class AwsBoxOfficeApp(AwsStack stack) : WebApplicationFactory<Program>
+public sealed class AwsBoxOfficeApp(AwsStack stack, Action<IServiceCollection>? testServices = null) : WebApplicationFactory<Program>
 {
     public AwsStack Stack => stack;
 
@@ -23,7 +23,11 @@ public sealed class AwsBoxOfficeApp(AwsStack stack) : WebApplicationFactory<Prog
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in stack.Settings) builder.UseSetting(key, value);
-        builder.ConfigureTestServices(services => services.AddSingleton(stack.Moto.Credentials));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton(stack.Moto.Credentials);
+            testServices?.Invoke(services);
+        });
     }
 
     public async Task<HttpClient> SignedInAsync(string username)
