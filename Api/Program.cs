@@ -7,8 +7,10 @@ using BoxOffice.Api.Orders;
 using BoxOffice.Api.Posters;
 using BoxOffice.Api.Reports;
 using BoxOffice.Api.Shows;
+using BoxOffice.Lambda;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddBoxOfficeLambdaHosting(LambdaEventSource.HttpApi);
 builder.AddBoxOfficeApi();
 
 var app = builder.Build();
