@@ -1,6 +1,26 @@
+using BoxOffice.Api.DeadLetters;
+using BoxOffice.Api.Files;
+using BoxOffice.Api.Health;
+using BoxOffice.Api.Hosting;
+using BoxOffice.Api.Identity;
+using BoxOffice.Api.Orders;
+using BoxOffice.Api.Posters;
+using BoxOffice.Api.Reports;
+using BoxOffice.Api.Shows;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddBoxOfficeApi();
+
 var app = builder.Build();
-app.MapGet("/health", () => "ok");
+app.UseBoxOfficeApi();
+app.MapHealthApi();
+app.MapIdentityApi();
+app.MapShowsApi();
+app.MapPostersApi();
+app.MapOrdersApi();
+app.MapReportsApi();
+app.MapDeadLettersApi();
+app.MapLocalFilesApi();
 app.Run();
 
 public partial class Program;

@@ -1,4 +1,5 @@
 using BoxOffice.Configuration;
+using BoxOffice.Logging;
 using BoxOffice.Worker.Polling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -11,6 +12,7 @@ public static class WorkerProgram
     public static async Task<int> RunAsync(string[] args)
     {
         var builder = Host.CreateApplicationBuilder(args);
+        builder.AddBoxOfficeLogging();
         builder.AddBoxOfficeCore();
         builder.Services.AddBoxOfficeJobs();
         builder.Services.AddHostedService<QueuePoller>();

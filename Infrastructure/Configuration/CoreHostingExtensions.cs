@@ -1,3 +1,4 @@
+using BoxOffice.Health;
 using BoxOffice.Jobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,8 @@ public static class CoreHostingExtensions
         services.Configure<AwsOptions>(config.GetSection(AwsOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IJobPublisher, JobPublisher>();
+        services.AddPortHealthChecks();
+        services.AddSingleton<BoxOffice.Orders.OrderPlacement>();
 
         var shape = config.GetSection(BoxOfficeOptions.Section).Get<BoxOfficeOptions>()?.Shape ?? RuntimeShape.Local;
         if (shape == RuntimeShape.Aws) builder.AddAwsShape();

@@ -1,0 +1,92 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace BoxOffice.Api.Tests.Support;
+
+/// <summary>
+/// The whole Api in the local shape over its own temporary data folder, with a movable clock, captured logs and
+/// short queue timings. Pass the same folder to a second instance to simulate a restart.
+/// </summary>
+public class BoxOfficeApp : WebApplicationFactory<Program>
+{
+    private readonly bool _ownsFolder;
+    private readonly Dictionary<string, string?> _settings;
+
+    public BoxOfficeApp(string? dataPath = null, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        _ownsFolder = dataPath is null;
+        DataPath = dataPath ?? Path.Combine(Path.GetTempPath(), "boxoffice-tests", Guid.NewGuid().ToString("N"));
+        _settings = new Dictionary<string, string?>
+        {
+            ["BoxOffice:Shape"] = "Local",
+            ["BoxOffice:Local:DataPath"] = DataPath,
+            ["BoxOffice:Queue:PollWait"] = "00:00:00.200",
+            ["BoxOffice:Queue:VisibilityTimeout"] = "00:00:01",
+            ["BoxOffice:Queue:MaxReceives"] = "3",
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
+    }
+
+    public string DataPath { get; }
+
+    public TestClock Clock { get; } = new();
+
+    public LogCapture Logs { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<ILoggerProvider>(Logs);
+        });
+    }
+
+    /// <summary>A client signed in as <paramref name="username"/> with a dev token carrying <paramref name="groups"/>.</summary>
+    public async Task<HttpClient> ClientForAsync(string username, params string[] groups)
+    {
+        var client = CreateClient();
+        var token = await client.PostAsJsonAsync("/dev/token", new { username, groups, email = $"{username}@example.test" });
+        token.EnsureSuccessStatusCode();
+        var body = await token.Content.ReadFromJsonAsync<TokenBody>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body!.AccessToken);
+        return client;
+    }
+
+    public Task<HttpClient> AdminAsync() => ClientForAsync("ada-admin", "admin");
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && _ownsFolder) DeleteFolder();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_ownsFolder) DeleteFolder();
+        GC.SuppressFinalize(this);
+    }
+
+    private void DeleteFolder()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            if (Directory.Exists(DataPath)) Directory.Delete(DataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a straggling handle; the temp folder is cleaned by the OS eventually
+        }
+    }
+
+    private sealed record TokenBody(string AccessToken);
+}

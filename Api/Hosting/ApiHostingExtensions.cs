@@ -1,0 +1,47 @@
+using System.Text.Json.Serialization;
+using BoxOffice.Api.Identity;
+using BoxOffice.Api.Logging;
+using BoxOffice.Api.OpenApi;
+using BoxOffice.Api.Problems;
+using BoxOffice.Configuration;
+using BoxOffice.Logging;
+using BoxOffice.Worker;
+using BoxOffice.Worker.Polling;
+
+namespace BoxOffice.Api.Hosting;
+
+public static class ApiHostingExtensions
+{
+    /// <summary>Maximum size of a JSON request body.</summary>
+    public const long JsonBodyLimit = 64 * 1024;
+
+    public static WebApplicationBuilder AddBoxOfficeApi(this WebApplicationBuilder builder)
+    {
+        builder.AddBoxOfficeLogging();
+        builder.AddBoxOfficeCore();
+        builder.Services.AddBoxOfficeJobs();
+        var shape = builder.Configuration.GetSection(BoxOfficeOptions.Section).Get<BoxOfficeOptions>()?.Shape ?? RuntimeShape.Local;
+        var queue = builder.Configuration.GetSection(QueueOptions.Section).Get<QueueOptions>() ?? new QueueOptions();
+        if (shape == RuntimeShape.Local && queue.ProcessInApi)
+            builder.Services.AddHostedService<QueuePoller>();
+
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddBoxOfficeProblems();
+        builder.Services.AddBoxOfficeAuthentication();
+        builder.Services.AddBoxOfficeOpenApi();
+        return builder;
+    }
+
+    public static WebApplication UseBoxOfficeApi(this WebApplication app)
+    {
+        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<JsonBodyLimitMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseBoxOfficeOpenApi();
+        return app;
+    }
+}

@@ -1,0 +1,19 @@
+using BoxOffice.Paging;
+
+namespace BoxOffice.Api.Paging;
+
+/// <summary>Reads <c>limit</c> and <c>cursor</c> from the query string.</summary>
+public static class PageQuery
+{
+    public static bool TryRead(int? limit, string? cursor, out PageRequest page, out Dictionary<string, string[]> errors)
+    {
+        errors = [];
+        page = new PageRequest(limit ?? PageRequest.DefaultLimit, string.IsNullOrEmpty(cursor) ? null : cursor);
+        if (page.Limit is < 1 or > PageRequest.MaxLimit) errors["limit"] = [$"Must be between 1 and {PageRequest.MaxLimit}."];
+        if (cursor is { Length: > 2048 }) errors["cursor"] = ["Too long."];
+        return errors.Count == 0;
+    }
+}
+
+/// <summary>A page of results; pass <c>nextCursor</c> back as <c>cursor</c> for the next one (null: no more).</summary>
+public sealed record PageResponse<T>(IReadOnlyList<T> Items, string? NextCursor);

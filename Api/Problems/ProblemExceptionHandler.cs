@@ -1,0 +1,43 @@
+using BoxOffice.Paging;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace BoxOffice.Api.Problems;
+
+/// <summary>
+/// Turns exceptions into problem details: bad requests the framework detects (malformed JSON, wrong types, wrong
+/// content type, oversized body) and forged cursors keep their 4xx; anything else is a 500 without internals, logged.
+/// </summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail) = exception switch
+        {
+            BadHttpRequestException bad => (bad.StatusCode, TitleOf(bad.StatusCode), Describe(bad)),
+            InvalidCursorException cursor => (StatusCodes.Status400BadRequest, "Invalid cursor", cursor.Message),
+            _ => (StatusCodes.Status500InternalServerError, "Unexpected error", "The server could not complete the request. Quote the request id when reporting it."),
+        };
+        if (status >= 500) logger.LogError(exception, "Unhandled exception");
+        else logger.LogInformation("Rejected request: {Detail}", detail);
+
+        httpContext.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        });
+    }
+
+    private static string Describe(BadHttpRequestException bad) =>
+        bad.InnerException is System.Text.Json.JsonException json
+            ? $"The request body is not valid JSON for this operation: {json.Message}"
+            : bad.Message;
+
+    private static string TitleOf(int status) => status switch
+    {
+        StatusCodes.Status413PayloadTooLarge => "Request body too large",
+        StatusCodes.Status415UnsupportedMediaType => "Unsupported media type",
+        _ => "Bad request",
+    };
+}

@@ -1,0 +1,125 @@
+using BoxOffice.Api.Identity;
+using BoxOffice.Api.Paging;
+using BoxOffice.Api.Problems;
+using BoxOffice.Configuration;
+using BoxOffice.Files;
+using BoxOffice.Jobs;
+using BoxOffice.Shows;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace BoxOffice.Api.Shows;
+
+public static class ShowsApi
+{
+    public static IEndpointRouteBuilder MapShowsApi(this IEndpointRouteBuilder app)
+    {
+        var shows = app.MapGroup("/shows").WithTags("Shows");
+        shows.MapGet("/", ListShows)
+            .WithName("ListShows").WithSummary("Shows on sale, soonest first")
+            .WithDescription("Cursor paging: pass the returned nextCursor as cursor to get the next page.");
+        shows.MapGet("/{showId}", GetShow)
+            .WithName("GetShow").WithSummary("One show, with its ETag")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        shows.MapPost("/", CreateShow)
+            .RequireAuthorization(AuthenticationSetup.AdminPolicy)
+            .WithName("CreateShow").WithSummary("Create a show (admin)")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        shows.MapPatch("/{showId}", PatchShow)
+            .RequireAuthorization(AuthenticationSetup.AdminPolicy)
+            .WithName("PatchShow").WithSummary("Edit a show (admin); If-Match with the show's ETag is required")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        shows.MapDelete("/{showId}", CancelShow)
+            .RequireAuthorization(AuthenticationSetup.AdminPolicy)
+            .WithName("CancelShow").WithSummary("Cancel a show (admin); its orders are cancelled in the background")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        return app;
+    }
+
+    private static async Task<Results<Ok<PageResponse<ShowResponse>>, ValidationProblem>> ListShows(
+        int? limit, string? cursor, IShowStore store, IFileStore files, IOptions<FilesOptions> options, CancellationToken ct)
+    {
+        if (!PageQuery.TryRead(limit, cursor, out var page, out var errors)) return TypedResults.ValidationProblem(errors);
+        var result = await store.ListOnSaleAsync(page, ct);
+        var items = new List<ShowResponse>(result.Items.Count);
+        foreach (var show in result.Items) items.Add(await ShowResponse.FromAsync(show, files, options.Value.DownloadUrlLifetime, ct));
+        return TypedResults.Ok(new PageResponse<ShowResponse>(items, result.NextCursor));
+    }
+
+    private static async Task<Results<Ok<ShowResponse>, ProblemHttpResult>> GetShow(
+        string showId, HttpContext http, IShowStore store, IFileStore files, IOptions<FilesOptions> options, CancellationToken ct)
+    {
+        if (await store.GetAsync(showId, ct) is not { } show) return Problem.NotFound("The show");
+        http.Response.Headers.ETag = ShowResponse.ETagOf(show.Version);
+        return TypedResults.Ok(await ShowResponse.FromAsync(show, files, options.Value.DownloadUrlLifetime, ct));
+    }
+
+    private static async Task<Results<Created<ShowResponse>, ValidationProblem, ProblemHttpResult>> CreateShow(
+        CreateShowRequest request, HttpContext http, IShowStore store, IFileStore files, IOptions<FilesOptions> options, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (request.Validate(now) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
+        var show = new Show
+        {
+            ShowId = Guid.NewGuid().ToString("N"),
+            Title = request.Title!.Trim(),
+            Venue = request.Venue!.Trim(),
+            StartsAt = request.StartsAt!.Value,
+            Capacity = request.Capacity!.Value,
+            SeatsAvailable = request.Capacity!.Value,
+            Price = request.Price!.Value,
+            Status = request.OnSale == false ? ShowStatus.OffSale : ShowStatus.OnSale,
+            Version = 1,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        if (!await store.CreateAsync(show, ct)) return Problem.Conflict("Duplicate show", "A show with this id exists.");
+        http.Response.Headers.ETag = ShowResponse.ETagOf(show.Version);
+        return TypedResults.Created($"/shows/{show.ShowId}", await ShowResponse.FromAsync(show, files, options.Value.DownloadUrlLifetime, ct));
+    }
+
+    private static async Task<Results<Ok<ShowResponse>, ValidationProblem, ProblemHttpResult>> PatchShow(
+        string showId, PatchShowRequest request, HttpContext http, IShowStore store, IFileStore files, IOptions<FilesOptions> options, TimeProvider clock, CancellationToken ct)
+    {
+        var ifMatch = http.Request.Headers.IfMatch.ToString();
+        if (ifMatch.Length == 0)
+            return Problem.Of(StatusCodes.Status428PreconditionRequired, "Precondition required", "Send If-Match with the ETag from GET /shows/{showId}.");
+        if (!TryParseETag(ifMatch, out var expected))
+            return Problem.Of(StatusCodes.Status412PreconditionFailed, "Precondition failed", "If-Match is not an ETag of this show.");
+        var now = clock.GetUtcNow();
+        if (request.Validate(now) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
+
+        var update = await store.UpdateAsync(showId, request.ToChanges(), expected, now, ct);
+        switch (update.Outcome)
+        {
+            case ShowUpdateOutcome.NotFound:
+                return Problem.NotFound("The show");
+            case ShowUpdateOutcome.VersionMismatch:
+                return Problem.Of(StatusCodes.Status412PreconditionFailed, "Precondition failed", "The show was changed since you read it; GET it again and retry.");
+            case ShowUpdateOutcome.Conflict:
+                return Problem.Conflict("Edit refused", "The show is cancelled, or the new capacity is below the seats already sold.");
+        }
+        var show = update.Show!;
+        http.Response.Headers.ETag = ShowResponse.ETagOf(show.Version);
+        return TypedResults.Ok(await ShowResponse.FromAsync(show, files, options.Value.DownloadUrlLifetime, ct));
+    }
+
+    private static async Task<Results<Accepted<ShowResponse>, ProblemHttpResult>> CancelShow(
+        string showId, IShowStore store, IJobPublisher jobs, IFileStore files, IOptions<FilesOptions> options, TimeProvider clock, CancellationToken ct)
+    {
+        if (await store.CancelAsync(showId, clock.GetUtcNow(), ct) is not { } show) return Problem.NotFound("The show");
+        // Queued on every call: a repeated DELETE heals a lost job, and the handler cancels each order once.
+        await jobs.PublishAsync(JobTypes.ShowCancelled, new ShowCancelled(showId), ct);
+        return TypedResults.Accepted($"/shows/{showId}", await ShowResponse.FromAsync(show, files, options.Value.DownloadUrlLifetime, ct));
+    }
+
+    private static bool TryParseETag(string header, out long version)
+    {
+        var tag = header.Trim();
+        if (tag.StartsWith("W/", StringComparison.Ordinal)) tag = tag[2..];
+        return long.TryParse(tag.Trim('"'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out version);
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Serilog;
+using Serilog.Formatting.Json;
+
+namespace BoxOffice.Logging;
+
+public static class LoggingSetup
+{
+    /// <summary>
+    /// Serilog as the only logging provider: one JSON object per line on stdout (no colours), with scope and
+    /// LogContext properties such as the request id on every line. Levels come from <c>Serilog</c> configuration.
+    /// </summary>
+    public static IHostApplicationBuilder AddBoxOfficeLogging(this IHostApplicationBuilder builder)
+    {
+        var logger = new LoggerConfiguration()
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Microsoft", Serilog.Events.LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", Serilog.Events.LogEventLevel.Information)
+            .ReadFrom.Configuration(builder.Configuration)
+            .Enrich.FromLogContext()
+            .Enrich.WithProperty("Application", builder.Environment.ApplicationName)
+            .WriteTo.Console(new JsonFormatter(renderMessage: true))
+            .CreateLogger();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSerilog(logger, dispose: true);
+        return builder;
+    }
+}

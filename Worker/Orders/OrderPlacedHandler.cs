@@ -1,0 +1,49 @@
+using BoxOffice.Jobs;
+using BoxOffice.Files;
+using BoxOffice.Orders;
+using BoxOffice.Shows;
+using BoxOffice.Worker.Jobs;
+using BoxOffice.Worker.Tickets;
+using Microsoft.Extensions.Logging;
+
+namespace BoxOffice.Worker.Orders;
+
+/// <summary>
+/// Issues the tickets of a placed order: codes derived from the order id (a redelivery issues the same ones), the
+/// ticket document stored under a key of the order, then Pending → Confirmed in one conditional write.
+/// </summary>
+public sealed class OrderPlacedHandler(
+    IOrderStore orders, IShowStore shows, IFileStore files, TicketDocumentRenderer renderer, TimeProvider clock, ILogger<OrderPlacedHandler> logger)
+    : JobHandler<OrderPlaced>
+{
+    public override string JobType => JobTypes.OrderPlaced;
+
+    public static string DocumentKeyOf(string orderId) => $"tickets/{orderId}.pdf";
+
+    protected override async Task HandleAsync(OrderPlaced job, CancellationToken ct)
+    {
+        var order = await orders.GetAsync(job.OrderId, ct);
+        if (order is not { Status: OrderStatus.Pending })
+        {
+            logger.LogInformation("Order {OrderId} is {Status}; nothing to issue", job.OrderId, order?.Status.ToString() ?? "missing");
+            return;
+        }
+        var show = await shows.GetAsync(order.ShowId, ct) ?? throw new InvalidOperationException($"Show {order.ShowId} of order {order.OrderId} is missing.");
+
+        var codes = TicketCodes.For(order.OrderId, order.Quantity);
+        var pdf = renderer.Render(new TicketDocument(show.Title, show.Venue, show.StartsAt, order.OrderId, order.UserId, codes));
+        var key = DocumentKeyOf(order.OrderId);
+        using (var content = new MemoryStream(pdf))
+            await files.PutAsync(key, content, TicketDocumentRenderer.ContentType, ct);
+
+        if (await orders.ConfirmAsync(order.OrderId, codes, key, clock.GetUtcNow(), ct))
+        {
+            logger.LogInformation("Order {OrderId} confirmed with {TicketCount} tickets", order.OrderId, codes.Count);
+            return;
+        }
+        // Cancelled (or confirmed by a parallel delivery) meanwhile: keep the document only if it is the order's.
+        var now = await orders.GetAsync(order.OrderId, ct);
+        if (now?.Status != OrderStatus.Confirmed) await files.DeleteAsync(key, ct);
+        logger.LogInformation("Order {OrderId} became {Status} while its tickets were issued", order.OrderId, now?.Status);
+    }
+}

@@ -1,0 +1,50 @@
+using BoxOffice.Files;
+using BoxOffice.Jobs;
+using BoxOffice.Shows;
+using BoxOffice.Worker.Jobs;
+using Microsoft.Extensions.Logging;
+
+namespace BoxOffice.Worker.Posters;
+
+/// <summary>
+/// Inspects an uploaded poster: published when the bytes are the image type the upload was signed for, otherwise
+/// deleted and marked rejected. Uploads outside <c>posters/</c> and stale ones (the show has moved on) are ignored.
+/// </summary>
+public sealed class FileUploadedHandler(IShowStore shows, IFileStore files, ILogger<FileUploadedHandler> logger) : JobHandler<FileUploaded>
+{
+    private const int HeadBytes = 64 * 1024;
+
+    public override string JobType => JobTypes.FileUploaded;
+
+    /// <summary>The show a poster key belongs to: <c>posters/{showId}/{file}</c>.</summary>
+    public static string? ShowIdOf(string key) =>
+        key.Split('/') is ["posters", { Length: > 0 } showId, { Length: > 0 }] ? showId : null;
+
+    protected override async Task HandleAsync(FileUploaded job, CancellationToken ct)
+    {
+        if (ShowIdOf(job.Key) is not { } showId) return;
+        var show = await shows.GetAsync(showId, ct);
+        if (show is null || show.PosterKey != job.Key)
+        {
+            logger.LogInformation("Upload {Key} is not the pending poster of its show; deleting it", job.Key);
+            await files.DeleteAsync(job.Key, ct);
+            return;
+        }
+        if (show.PosterStatus == PosterStatus.Published) return;
+
+        await using var file = await files.OpenAsync(job.Key, ct);
+        if (file is null) return; // already rejected and deleted by an earlier delivery
+        var head = new byte[(int)Math.Min(HeadBytes, file.Length)];
+        await file.Content.ReadExactlyAsync(head, ct);
+        var inspection = ImageInspector.Inspect(file.ContentType, head, file.Length);
+        if (inspection.IsValid)
+        {
+            await shows.SetPosterAsync(showId, PosterStatus.Published, job.Key, ct);
+            logger.LogInformation("Poster {Key} published for show {ShowId}", job.Key, showId);
+            return;
+        }
+        await files.DeleteAsync(job.Key, ct);
+        await shows.SetPosterAsync(showId, PosterStatus.Rejected, null, ct);
+        logger.LogWarning("Poster {Key} rejected: {Reason}", job.Key, inspection.Reason);
+    }
+}

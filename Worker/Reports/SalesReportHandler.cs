@@ -1,0 +1,31 @@
+using System.Text;
+using BoxOffice.Files;
+using BoxOffice.Jobs;
+using BoxOffice.Reports;
+using BoxOffice.Worker.Jobs;
+using Microsoft.Extensions.Logging;
+
+namespace BoxOffice.Worker.Reports;
+
+/// <summary>Builds the sales CSV, stores it under the report's key and marks the report Ready (once).</summary>
+public sealed class SalesReportHandler(IReportStore reports, SalesReportBuilder builder, IFileStore files, TimeProvider clock, ILogger<SalesReportHandler> logger)
+    : JobHandler<SalesReportRequested>
+{
+    public override string JobType => JobTypes.SalesReportRequested;
+
+    protected override async Task HandleAsync(SalesReportRequested job, CancellationToken ct)
+    {
+        var report = await reports.GetAsync(job.ReportId, ct);
+        if (report is not { Status: ReportStatus.Pending })
+        {
+            logger.LogInformation("Report {ReportId} is {Status}; nothing to do", job.ReportId, report?.Status.ToString() ?? "missing");
+            return;
+        }
+        var csv = await builder.BuildCsvAsync(ct);
+        var key = $"reports/{job.ReportId}.csv";
+        using (var content = new MemoryStream(Encoding.UTF8.GetBytes(csv)))
+            await files.PutAsync(key, content, "text/csv", ct);
+        await reports.CompleteAsync(job.ReportId, ReportStatus.Ready, key, null, clock.GetUtcNow(), ct);
+        logger.LogInformation("Report {ReportId} ready", job.ReportId);
+    }
+}
