@@ -73,7 +73,7 @@ public class StackResourcesTests
     }
 
     [Fact]
-    public void Bucket_is_private_encrypted_and_notifies_the_queue_of_incoming_uploads_only()
+    public void Bucket_is_private_encrypted_and_notifies_the_queue_of_poster_uploads_only()
     {
         var bucket = _template.Properties("UploadsBucket");
         var block = bucket["PublicAccessBlockConfiguration"]!.AsObject();
@@ -83,7 +83,7 @@ public class StackResourcesTests
         var notification = Assert.Single(bucket["NotificationConfiguration"]!["QueueConfigurations"]!.AsArray())!;
         Assert.Equal("JobQueue", ServerlessTemplate.Target(notification["Queue"]));
         Assert.Equal("s3:ObjectCreated:*", Text(notification["Event"]));
-        Assert.Equal(UploadAreas.Incoming, Text(notification["Filter"]!["S3Key"]!["Rules"]![0]!["Value"]));
+        Assert.Equal(UploadLifecycle.PosterPrefix, Text(notification["Filter"]!["S3Key"]!["Rules"]![0]!["Value"]));
         Assert.Equal("JobQueuePolicy", Text(_template.Resource("UploadsBucket")["DependsOn"]));
     }
 
@@ -99,7 +99,7 @@ public class StackResourcesTests
     }
 
     [Fact]
-    public void Bucket_cors_allows_presigned_puts_from_the_allowed_origins_and_lifecycle_expires_stale_uploads()
+    public void Bucket_cors_allows_presigned_puts_from_the_allowed_origins_and_lifecycle_expires_abandoned_and_rejected_uploads()
     {
         var bucket = _template.Properties("UploadsBucket");
         var cors = Assert.Single(bucket["CorsConfiguration"]!["CorsRules"]!.AsArray())!;
@@ -107,8 +107,10 @@ public class StackResourcesTests
         Assert.Equal("AllowedOrigins", Ref(cors["AllowedOrigins"]));
 
         var rules = bucket["LifecycleConfiguration"]!["Rules"]!.AsArray();
-        var prefixes = rules.Where(r => r!["ExpirationInDays"] is not null).Select(r => Text(r!["Prefix"])).ToList();
-        Assert.Equal([UploadAreas.Incoming, UploadAreas.Rejected], prefixes);
+        var expiring = rules.Where(r => r!["ExpirationInDays"] is not null).Select(r => r!["TagFilters"]!.AsArray().Single()!).ToList();
+        Assert.All(expiring, tag => Assert.Equal(UploadLifecycle.StateTag, Text(tag["Key"])));
+        Assert.Equal([UploadLifecycle.Pending, UploadLifecycle.Rejected], expiring.Select(tag => Text(tag["Value"])));
+        Assert.Contains(rules, r => r!["AbortIncompleteMultipartUpload"] is not null);
     }
 
     [Fact]
