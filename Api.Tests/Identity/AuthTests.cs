@@ -59,7 +59,7 @@ public class AuthTests(BoxOfficeApp app) : IClassFixture<BoxOfficeApp>
         Assert.Equal(DevTokenIssuer.SubjectOf("carol"), me.Str("sub"));
         Assert.Equal("carol", me.Str("username"));
         Assert.Equal("carol@example.test", me.Str("email"));
-        Assert.Equal(["admin", "ops"], me.GetProperty("groups").EnumerateArray().Select(g => g.GetString()).ToArray());
+        Assert.Equal(new[] { "admin", "ops" }, me.GetProperty("groups").EnumerateArray().Select(g => g.GetString()!).ToArray());
     }
 
     [Fact]

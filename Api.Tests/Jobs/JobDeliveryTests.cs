@@ -17,7 +17,7 @@ public class JobDeliveryTests
     [Fact]
     public async Task A_redelivered_order_job_issues_one_set_of_tickets()
     {
-        await using var app = new BoxOfficeApp(settings: NoInProcessWorker);
+        await using var app = BoxOfficeApp.With(null, NoInProcessWorker);
         var showId = (await (await app.AdminAsync()).CreateShowAsync()).Str("showId");
         var buyer = await app.ClientForAsync("twice");
         var orderId = (await (await buyer.OrderAsync(showId, 2)).ReadAsync(HttpStatusCode.Accepted)).Str("orderId");
@@ -72,7 +72,7 @@ public class JobDeliveryTests
         try
         {
             string token;
-            await using (var before = new BoxOfficeApp(folder, NoInProcessWorker))
+            await using (var before = BoxOfficeApp.With(folder, NoInProcessWorker))
             {
                 var showId = (await (await before.AdminAsync()).CreateShowAsync()).Str("showId");
                 var buyer = await before.ClientForAsync("patient");
@@ -81,7 +81,7 @@ public class JobDeliveryTests
                 Assert.Equal(3, await before.Services.GetRequiredService<IJobQueue>().DepthAsync(default));
             }
 
-            await using var after = new BoxOfficeApp(folder);
+            await using var after = BoxOfficeApp.With(folder);
             var client = after.CreateClient();
             client.DefaultRequestHeaders.Authorization = new("Bearer", token); // the signing key survived the restart too
             foreach (var orderId in orderIds)

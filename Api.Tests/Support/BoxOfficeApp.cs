@@ -17,7 +17,15 @@ public class BoxOfficeApp : WebApplicationFactory<Program>
     private readonly bool _ownsFolder;
     private readonly Dictionary<string, string?> _settings;
 
-    public BoxOfficeApp(string? dataPath = null, IReadOnlyDictionary<string, string?>? settings = null)
+    public BoxOfficeApp()
+        : this(null, null)
+    {
+    }
+
+    /// <summary>An instance over <paramref name="dataPath"/> (kept on dispose) and/or with extra settings.</summary>
+    public static BoxOfficeApp With(string? dataPath, IReadOnlyDictionary<string, string?>? settings = null) => new(dataPath, settings);
+
+    private BoxOfficeApp(string? dataPath, IReadOnlyDictionary<string, string?>? settings)
     {
         _ownsFolder = dataPath is null;
         DataPath = dataPath ?? Path.Combine(Path.GetTempPath(), "boxoffice-tests", Guid.NewGuid().ToString("N"));
@@ -28,7 +36,7 @@ public class BoxOfficeApp : WebApplicationFactory<Program>
             ["BoxOffice:Queue:PollWait"] = "00:00:00.200",
             ["BoxOffice:Queue:VisibilityTimeout"] = "00:00:01",
             ["BoxOffice:Queue:MaxReceives"] = "3",
-            ["Serilog:MinimumLevel:Default"] = "Warning",
+            ["Serilog:MinimumLevel"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
     }

@@ -37,7 +37,7 @@ public sealed class FileUploadedHandler(IShowStore shows, IFileStore files, ILog
         var head = new byte[(int)Math.Min(HeadBytes, file.Length)];
         await file.Content.ReadExactlyAsync(head, ct);
         var inspection = ImageInspector.Inspect(file.ContentType, head, file.Length);
-        if (inspection.IsValid)
+        if (inspection.IsAccepted)
         {
             await shows.SetPosterAsync(showId, PosterStatus.Published, job.Key, ct);
             logger.LogInformation("Poster {Key} published for show {ShowId}", job.Key, showId);
@@ -45,6 +45,6 @@ public sealed class FileUploadedHandler(IShowStore shows, IFileStore files, ILog
         }
         await files.DeleteAsync(job.Key, ct);
         await shows.SetPosterAsync(showId, PosterStatus.Rejected, null, ct);
-        logger.LogWarning("Poster {Key} rejected: {Reason}", job.Key, inspection.Reason);
+        logger.LogWarning("Poster {Key} rejected: {Reason}", job.Key, inspection.Rejection);
     }
 }

@@ -1,3 +1,0 @@
-using BoxOffice.Worker;
-
-return await WorkerProgram.RunAsync(args);
