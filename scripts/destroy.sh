@@ -40,14 +40,7 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-[[ -n "$stack" ]] || die "no stack name: pass --stack-name NAME (or set BOXOFFICE_STACK). See --help."
-command -v aws >/dev/null || die "the aws CLI is not installed."
-[[ -n "$region" ]] || region="$(aws configure get region 2>/dev/null || true)"
-[[ -n "$region" ]] || die "no region: pass --region or set AWS_REGION."
-export AWS_REGION="$region" AWS_DEFAULT_REGION="$region"
-
-account="$(aws sts get-caller-identity --query Account --output text 2>/dev/null)" \
-  || die "no usable AWS credentials (aws sts get-caller-identity failed): configure a profile or export AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY."
+source "$(dirname "${BASH_SOURCE[0]}")/aws-preflight.sh"
 aws cloudformation describe-stacks --stack-name "$stack" >/dev/null 2>&1 \
   || die "no stack named $stack in account $account, region $region."
 
