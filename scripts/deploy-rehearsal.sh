@@ -53,10 +53,11 @@ cleanup() {
 trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-wait_for() { # url seconds
+wait_for() { # url seconds [pid that must stay alive]
   local deadline=$((SECONDS + $2))
   until curl -fsS -o /dev/null "$1" 2>/dev/null; do
     [[ $SECONDS -lt $deadline ]] || { echo "rehearsal: nothing answered at $1 within $2 s" >&2; return 1; }
+    [[ -z "${3:-}" ]] || kill -0 "$3" 2>/dev/null || { echo "rehearsal: the process serving $1 exited" >&2; return 1; }
     sleep 0.5
   done
 }
@@ -144,14 +145,15 @@ api_port="$(free_port)"
   export ASPNETCORE_URLS="http://127.0.0.1:$api_port" ASPNETCORE_ENVIRONMENT=Production
   cd "$root/Api" && exec dotnet "bin/$configuration/net10.0/BoxOffice.Api.dll"
 ) >"$work/api.log" 2>&1 &
-pids+=($!)
+api_pid=$!
+pids+=("$api_pid")
 (
   source "$work/worker.env"; emulator_env
   export DOTNET_ENVIRONMENT=Production
   cd "$root/Worker" && exec dotnet "bin/$configuration/net10.0/BoxOffice.Worker.dll"
 ) >"$work/worker.log" 2>&1 &
 pids+=($!)
-wait_for "http://127.0.0.1:$api_port/health" 60
+wait_for "http://127.0.0.1:$api_port/health" 60 "$api_pid"
 
 echo "rehearsal: 5. one order, token to confirmed ticket"
 python3 "$here/drive_order.py" "http://127.0.0.1:$api_port" "$endpoint" "$pool" "$client"
