@@ -1,0 +1,129 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using BoxOffice.Paging;
+using BoxOffice.Shows;
+using static BoxOffice.Storage.DynamoDb.DynamoDbAttributes;
+
+namespace BoxOffice.Storage.DynamoDb;
+
+/// <summary>
+/// Shows in the single table. Admin edits are guarded by the <c>Version</c> attribute; seat counts move only
+/// through conditional arithmetic, so an edit never overwrites seats that orders took meanwhile.
+/// </summary>
+public sealed class DynamoDbShowStore(DynamoDbTable table, TimeProvider clock) : IShowStore
+{
+    public async Task<Show?> GetAsync(string showId, CancellationToken ct) =>
+        await table.GetAsync(ShowItem.Key(showId), ct) is { } item ? ShowItem.ToShow(item) : null;
+
+    /// <summary>GSI1, partition <c>SHOWS#ONSALE</c>, from now on: shows that have started drop out of the list.</summary>
+    public Task<Page<Show>> ListOnSaleAsync(PageRequest page, CancellationToken ct) =>
+        table.QueryPageAsync(BoxOfficeTable.Gsi1, ShowItem.OnSalePartition, Format(clock.GetUtcNow()) + "#\uffff", ascending: true,
+            "shows:on-sale", page, ShowItem.ToShow, ct);
+
+    public Task<Page<Show>> ListAllAsync(PageRequest page, CancellationToken ct) =>
+        table.QueryPageAsync(BoxOfficeTable.Gsi2, ShowItem.AllPartition, null, ascending: true, "shows:all", page, ShowItem.ToShow, ct);
+
+    public async Task<bool> CreateAsync(Show show, CancellationToken ct)
+    {
+        try
+        {
+            await table.Client.PutItemAsync(new PutItemRequest
+            {
+                TableName = table.Name,
+                Item = ShowItem.From(show),
+                ConditionExpression = "attribute_not_exists(PK)",
+            }, ct);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
+    public async Task<ShowUpdate> UpdateAsync(string showId, ShowChanges changes, long expectedVersion, DateTimeOffset now, CancellationToken ct)
+    {
+        var current = await GetAsync(showId, ct);
+        if (Refusal(current, changes, expectedVersion) is { } refused) return refused;
+
+        var delta = (changes.Capacity ?? current!.Capacity) - current!.Capacity;
+        var startsAt = changes.StartsAt ?? current.StartsAt;
+        var status = changes.Status ?? current.Status;
+        var update = new ItemUpdate(table.Name, ShowItem.Key(showId))
+            .Set("Title", Str(changes.Title ?? current.Title))
+            .Set("Venue", Str(changes.Venue ?? current.Venue))
+            .Set("StartsAt", Time(startsAt))
+            .Set("Price", Num(changes.Price ?? current.Price))
+            .Set("Status", Str(status.ToString()))
+            .Set("Capacity", Num(current.Capacity + delta))
+            .Add("SeatsAvailable", delta)
+            .Set("Version", Num(expectedVersion + 1))
+            .Set("UpdatedAt", Time(now))
+            .Set(BoxOfficeTable.Gsi2SK, Str(ShowItem.DateSort(startsAt, showId)))
+            .When("attribute_exists({PK}) AND {Version} = :expected AND {Status} <> :cancelled",
+                (":expected", Num(expectedVersion)), (":cancelled", Str(nameof(ShowStatus.Cancelled))));
+        if (delta < 0) update.When("{SeatsAvailable} >= :taken", (":taken", Num(-delta)));
+        if (status == ShowStatus.OnSale)
+            update.Set(BoxOfficeTable.Gsi1PK, Str(ShowItem.OnSalePartition)).Set(BoxOfficeTable.Gsi1SK, Str(ShowItem.DateSort(startsAt, showId)));
+        else
+            update.Remove(BoxOfficeTable.Gsi1PK).Remove(BoxOfficeTable.Gsi1SK);
+
+        try
+        {
+            var response = await table.Client.UpdateItemAsync(update.ToRequest(ReturnValue.ALL_NEW), ct);
+            return ShowUpdate.Of(ShowUpdateOutcome.Updated, ShowItem.ToShow(response.Attributes));
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            // Someone got there first: say why from what is stored now.
+            var stored = await GetAsync(showId, ct);
+            return Refusal(stored, changes, expectedVersion) ?? ShowUpdate.Of(ShowUpdateOutcome.Conflict, stored);
+        }
+    }
+
+    public async Task<Show?> CancelAsync(string showId, DateTimeOffset now, CancellationToken ct)
+    {
+        var update = new ItemUpdate(table.Name, ShowItem.Key(showId))
+            .Set("Status", Str(nameof(ShowStatus.Cancelled)))
+            .Add("Version", 1)
+            .Set("UpdatedAt", Time(now))
+            .Remove(BoxOfficeTable.Gsi1PK)
+            .Remove(BoxOfficeTable.Gsi1SK)
+            .When("attribute_exists({PK}) AND {Status} <> :cancelled", (":cancelled", Str(nameof(ShowStatus.Cancelled))));
+        try
+        {
+            var response = await table.Client.UpdateItemAsync(update.ToRequest(ReturnValue.ALL_NEW), ct);
+            return ShowItem.ToShow(response.Attributes);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return await GetAsync(showId, ct); // unknown (null) or cancelled before
+        }
+    }
+
+    public async Task<bool> SetPosterAsync(string showId, PosterStatus status, string? posterKey, CancellationToken ct)
+    {
+        var update = new ItemUpdate(table.Name, ShowItem.Key(showId))
+            .Set("PosterStatus", Str(status.ToString()))
+            .SetOrRemove("PosterKey", posterKey)
+            .When("attribute_exists({PK})");
+        try
+        {
+            await table.Client.UpdateItemAsync(update.ToRequest(), ct);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
+    private static ShowUpdate? Refusal(Show? current, ShowChanges changes, long expectedVersion)
+    {
+        if (current is null) return ShowUpdate.Of(ShowUpdateOutcome.NotFound);
+        if (current.Version != expectedVersion) return ShowUpdate.Of(ShowUpdateOutcome.VersionMismatch, current);
+        var available = current.SeatsAvailable + ((changes.Capacity ?? current.Capacity) - current.Capacity);
+        if (current.Status == ShowStatus.Cancelled || available < 0) return ShowUpdate.Of(ShowUpdateOutcome.Conflict, current);
+        return null;
+    }
+}
