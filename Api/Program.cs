@@ -7,8 +7,10 @@ using BoxOffice.Api.Orders;
 using BoxOffice.Api.Posters;
 using BoxOffice.Api.Reports;
 using BoxOffice.Api.Shows;
+using BoxOffice.Lambda;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddBoxOfficeLambdaHosting(LambdaEventSource.HttpApi);
 builder.AddBoxOfficeApi();
 
 var app = builder.Build();
@@ -21,6 +23,7 @@ app.MapOrdersApi();
 app.MapReportsApi();
 app.MapDeadLettersApi();
 app.MapLocalFilesApi();
+app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
 app.Run();
 
 public partial class Program;

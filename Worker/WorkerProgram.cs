@@ -1,12 +1,18 @@
 using BoxOffice.Configuration;
+using BoxOffice.Lambda;
+using BoxOffice.Lambda.Runtime;
 using BoxOffice.Logging;
+using BoxOffice.Worker.Lambda;
 using BoxOffice.Worker.Polling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace BoxOffice.Worker;
 
-/// <summary>The Worker's entry: polls the queue from this process (the Lambda entry joins here with issue 3).</summary>
+/// <summary>
+/// The Worker's single entry: inside Lambda (<c>AWS_LAMBDA_RUNTIME_API</c> set) it answers SQS batches through the
+/// runtime loop; anywhere else it polls the queue from this process.
+/// </summary>
 public static class WorkerProgram
 {
     public static Task<int> Main(string[] args) => RunAsync(args);
@@ -14,17 +20,19 @@ public static class WorkerProgram
     public static async Task<int> RunAsync(string[] args)
     {
         await CreateBuilder(args).Build().RunAsync();
-        return 0;
+        return Environment.ExitCode;
     }
 
-    /// <summary>The polling Worker's composition: the core of the configured shape, the job handlers and the poller.</summary>
+    /// <summary>The Worker's composition: the core of the configured shape, the job handlers, and the Lambda entry or the poller.</summary>
     public static HostApplicationBuilder CreateBuilder(string[] args)
     {
         var builder = Host.CreateApplicationBuilder(args);
+        // First, so a failure in the rest of the setup is reported to init/error.
+        builder.Services.AddBoxOfficeLambdaFunction<SqsBatchFunction>();
         builder.AddBoxOfficeLogging();
         builder.AddBoxOfficeCore();
         builder.Services.AddBoxOfficeJobs();
-        builder.Services.AddHostedService<QueuePoller>();
+        if (!LambdaEnvironment.IsLambda) builder.Services.AddHostedService<QueuePoller>();
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BoxOffice.Lambda.Events;
 using BoxOffice.Queue;
 
 namespace BoxOffice.Jobs;
@@ -9,42 +10,37 @@ namespace BoxOffice.Jobs;
 /// </summary>
 public static class S3UploadNotification
 {
-    /// <summary>True when <paramref name="body"/> is an S3 notification (a test event or records from aws:s3).</summary>
+    /// <summary>
+    /// True when <paramref name="body"/> is an S3 notification (a test event, or records all from aws:s3 that each
+    /// name their object); <paramref name="jobs"/> then holds one job per created object (other events are skipped).
+    /// </summary>
     public static bool TryRead(string body, out IReadOnlyList<JobMessage> jobs)
     {
         jobs = [];
         if (!body.TrimStart().StartsWith('{')) return false;
-        JsonDocument doc;
+        S3EventNotification? notification;
         try
         {
-            doc = JsonDocument.Parse(body);
+            notification = JsonSerializer.Deserialize(body, LambdaEventJsonContext.Default.S3EventNotification);
         }
         catch (JsonException)
         {
             return false;
         }
-        using (doc)
-        {
-            var root = doc.RootElement;
-            if (root.TryGetProperty("Event", out var ev) && ev.ValueKind == JsonValueKind.String && ev.GetString() == "s3:TestEvent")
-                return true;
-            if (!root.TryGetProperty("Records", out var records) || records.ValueKind != JsonValueKind.Array) return false;
+        if (notification is null) return false;
+        if (notification.Event == S3EventNotification.TestEvent) return true;
+        if (notification.Records is not { Count: > 0 } records) return false;
 
-            var found = new List<JobMessage>();
-            foreach (var record in records.EnumerateArray())
-            {
-                if (!record.TryGetProperty("eventSource", out var source) || source.GetString() != "aws:s3") return false;
-                var name = record.TryGetProperty("eventName", out var n) ? n.GetString() ?? "" : "";
-                if (!name.StartsWith("ObjectCreated:", StringComparison.Ordinal)) continue;
-                var obj = record.GetProperty("s3").GetProperty("object");
-                var key = DecodeKey(obj.GetProperty("key").GetString() ?? "");
-                var size = obj.TryGetProperty("size", out var s) && s.TryGetInt64(out var len) ? len : 0;
-                var payload = JsonSerializer.Serialize(new FileUploaded(key, size), JobJson.Options);
-                found.Add(new JobMessage(JobTypes.FileUploaded, payload, null));
-            }
-            jobs = found;
-            return true;
+        var found = new List<JobMessage>(records.Count);
+        foreach (var record in records)
+        {
+            if (record.EventSource != "aws:s3" || record.S3?.S3Object?.Key is not { Length: > 0 } key) return false;
+            if (record.EventName?.StartsWith("ObjectCreated:", StringComparison.Ordinal) != true) continue;
+            var payload = JsonSerializer.Serialize(new FileUploaded(DecodeKey(key), record.S3.S3Object.Size ?? 0), JobJson.Options);
+            found.Add(new JobMessage(JobTypes.FileUploaded, payload, null));
         }
+        jobs = found;
+        return true;
     }
 
     public static string DecodeKey(string encoded) => Uri.UnescapeDataString(encoded.Replace('+', ' '));

@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using BoxOffice.Jobs;
+using BoxOffice.Lambda.Runtime;
+using BoxOffice.Queue;
+using BoxOffice.Worker.Jobs;
+using BoxOffice.Worker.Lambda;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace BoxOffice.Api.Tests.Lambda;
+
+public sealed class SqsBatchFunctionTests
+{
+    private readonly RecordingHandler _orders = new(JobTypes.OrderPlaced);
+    private readonly RecordingHandler _uploads = new(JobTypes.FileUploaded);
+    private readonly SqsBatchFunction _function;
+
+    public SqsBatchFunctionTests()
+    {
+        IJobHandler[] handlers = [_orders, _uploads, new FailingHandler("report.sales.requested")];
+        _function = new SqsBatchFunction(new JobDispatcher(handlers, NullLogger<JobDispatcher>.Instance), NullLogger<SqsBatchFunction>.Instance);
+    }
+
+    [Fact]
+    public async Task Only_the_failed_messages_are_named_in_the_batch_response()
+    {
+        var batch = Batch(
+            Job("m-1", JobTypes.OrderPlaced, """{"orderId":"o-1"}""", "corr-1"),
+            Job("m-2", "report.sales.requested", """{"reportId":"r-1"}""", "corr-2"),
+            Raw("m-3", """{"Service":"Amazon S3","Event":"s3:TestEvent","Time":"2024-12-17T09:00:00.000Z","Bucket":"box-office-files","RequestId":"5582815E1AEA5ADF","HostId":"8cLeGAmw098X5cv4Zkwcmo8vvZa3eH3eKxsPzbB9wrR+YstdA6Knx4Ip8EXAMPLE"}"""),
+            Raw("m-4", S3Created("posters/late+show%281%29.png", 2048)),
+            Raw("m-5", "not json and no type attribute"),
+            Job("m-6", JobTypes.OrderPlaced, """{"orderId":"o-2"}""", null));
+
+        var response = await InvokeAsync(batch);
+
+        Assert.Equal(["m-2", "m-5"], FailedIds(response));
+        Assert.Equal(["o-1", "o-2"], _orders.Received.Select(m => JsonDocument.Parse(m.Body).RootElement.GetProperty("orderId").GetString()));
+        Assert.Equal("corr-1", _orders.Received.First().CorrelationId);
+        var upload = JsonSerializer.Deserialize<FileUploaded>(Assert.Single(_uploads.Received).Body, JobJson.Options)!;
+        Assert.Equal(new FileUploaded("posters/late show(1).png", 2048), upload);
+    }
+
+    [Fact]
+    public async Task A_fully_successful_batch_names_no_failure()
+    {
+        var response = await InvokeAsync(Batch(Job("m-1", JobTypes.OrderPlaced, """{"orderId":"o-1"}""", null)));
+
+        Assert.Empty(FailedIds(response));
+        Assert.Single(_orders.Received);
+    }
+
+    [Fact]
+    public async Task Records_left_when_the_deadline_is_near_go_back_to_the_queue_untouched()
+    {
+        var batch = Batch(Job("m-1", JobTypes.OrderPlaced, """{"orderId":"o-1"}""", null), Job("m-2", JobTypes.OrderPlaced, """{"orderId":"o-2"}""", null));
+
+        var response = await InvokeAsync(batch, deadlineIn: TimeSpan.FromSeconds(1));
+
+        Assert.Equal(["m-1", "m-2"], FailedIds(response));
+        Assert.Empty(_orders.Received);
+    }
+
+    [Fact]
+    public async Task An_event_that_is_not_an_sqs_batch_fails_the_invocation()
+    {
+        await Assert.ThrowsAsync<InvalidDataException>(() => InvokeAsync("""{"version":"2.0","rawPath":"/"}"""));
+    }
+
+    private async Task<JsonElement> InvokeAsync(string batch, TimeSpan? deadlineIn = null)
+    {
+        var context = new LambdaContext("aws-req-1", DateTimeOffset.UtcNow + (deadlineIn ?? TimeSpan.FromSeconds(30)), "arn:aws:lambda:eu-west-1:123456789012:function:worker", null);
+        var bytes = await _function.HandleAsync(new LambdaInvocation(context, Encoding.UTF8.GetBytes(batch)), CancellationToken.None);
+        return JsonDocument.Parse(bytes).RootElement.Clone();
+    }
+
+    private static string[] FailedIds(JsonElement response) =>
+        [.. response.GetProperty("batchItemFailures").EnumerateArray().Select(f => f.GetProperty("itemIdentifier").GetString()!)];
+
+    internal static string Batch(params string[] records) => $$"""{"Records":[{{string.Join(",", records)}}]}""";
+
+    internal static string Job(string id, string type, string body, string? correlationId)
+    {
+        var correlation = correlationId is null ? "" : $$""","correlationId":{"stringValue":"{{correlationId}}","stringListValues":[],"binaryListValues":[],"dataType":"String"}""";
+        return Record(id, body, $$"""{"type":{"stringValue":"{{type}}","stringListValues":[],"binaryListValues":[],"dataType":"String"}{{correlation}}}""");
+    }
+
+    internal static string Raw(string id, string body) => Record(id, body, "{}");
+
+    internal static string S3Created(string encodedKey, long size) =>
+        """{"Records":[{"eventVersion":"2.1","eventSource":"aws:s3","awsRegion":"eu-west-1","eventTime":"2024-12-17T09:40:00.000Z","eventName":"ObjectCreated:Put","userIdentity":{"principalId":"AWS:AIDAEXAMPLE"},"requestParameters":{"sourceIPAddress":"203.0.113.24"},"responseElements":{"x-amz-request-id":"C3D13FE58DE4C810"},"s3":{"s3SchemaVersion":"1.0","configurationId":"poster-uploads","bucket":{"name":"box-office-files","ownerIdentity":{"principalId":"A3NL1KOZZKExample"},"arn":"arn:aws:s3:::box-office-files"},"object":{"key":"KEY","size":SIZE,"eTag":"d41d8cd98f00b204e9800998ecf8427e","sequencer":"0055AED6DCD90281E5"}}}]}"""
+            .Replace("KEY", encodedKey, StringComparison.Ordinal)
+            .Replace("SIZE", size.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+    private static string Record(string id, string body, string attributes) =>
+        $$"""{"messageId":"{{id}}","receiptHandle":"AQEBwJnKyrHigUMZj6rYigCgxlaS3SLy0a{{id}}","body":{{JsonSerializer.Serialize(body)}},"attributes":{"ApproximateReceiveCount":"1","SentTimestamp":"1734428400000","SenderId":"AIDAIENQZJOLO23YVJ4VO","ApproximateFirstReceiveTimestamp":"1734428400010"},"messageAttributes":{{attributes}},"md5OfBody":"e4e68fb7bd0e697a0ae8f1bb342846b3","eventSource":"aws:sqs","eventSourceARN":"arn:aws:sqs:eu-west-1:123456789012:box-office-jobs","awsRegion":"eu-west-1"}""";
+
+    private sealed class RecordingHandler(string type) : IJobHandler
+    {
+        public ConcurrentQueue<JobMessage> Received { get; } = new();
+
+        public string JobType => type;
+
+        public Task HandleAsync(JobMessage message, CancellationToken ct)
+        {
+            Received.Enqueue(message);
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class FailingHandler(string type) : IJobHandler
+    {
+        public string JobType => type;
+
+        public Task HandleAsync(JobMessage message, CancellationToken ct) => throw new InvalidOperationException("poison");
+    }
+}

@@ -1,0 +1,152 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using BoxOffice.Lambda;
+using BoxOffice.Lambda.AspNetCore;
+using BoxOffice.Lambda.Runtime;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace BoxOffice.Api.Tests.Lambda.Support;
+
+/// <summary>
+/// A small app that reports back exactly what it received, run through <see cref="ApiGatewayBridge{TContext}"/>
+/// without any network: events go in as JSON, API Gateway responses come out as JSON.
+/// </summary>
+public sealed class EchoApp : IAsyncDisposable
+{
+    public static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    private readonly WebApplication _app;
+    private readonly CapturingServer _server;
+
+    private EchoApp(WebApplication app, CapturingServer server)
+    {
+        _app = app;
+        _server = server;
+    }
+
+    /// <summary>Set by <c>/completed</c>'s OnCompleted callback.</summary>
+    public static bool CompletedCallbackRan { get; set; }
+
+    public static async Task<EchoApp> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        var server = new CapturingServer();
+        builder.Services.AddSingleton<IServer>(server);
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+
+        app.Map("/echo/{**rest}", async (HttpContext context) =>
+        {
+            var request = context.Request;
+            using var body = new MemoryStream();
+            await request.Body.CopyToAsync(body);
+            var features = context.Features.Get<IHttpRequestFeature>()!;
+            return Results.Json(new Dictionary<string, object?>
+            {
+                ["method"] = request.Method,
+                ["scheme"] = request.Scheme,
+                ["host"] = request.Host.Value,
+                ["pathBase"] = request.PathBase.Value,
+                ["path"] = request.Path.Value,
+                ["rawTarget"] = features.RawTarget,
+                ["queryString"] = request.QueryString.Value,
+                ["query"] = request.Query.ToDictionary(q => q.Key, q => q.Value.ToArray()),
+                ["headers"] = request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()),
+                ["cookies"] = request.Cookies.ToDictionary(c => c.Key, c => c.Value),
+                ["contentLength"] = request.ContentLength,
+                ["body"] = Encoding.UTF8.GetString(body.ToArray()),
+                ["remoteIp"] = context.Connection.RemoteIpAddress?.ToString(),
+                ["traceIdentifier"] = context.TraceIdentifier,
+                ["protocol"] = request.Protocol,
+                ["awsRequestId"] = context.GetLambdaContext()?.AwsRequestId,
+                ["rest"] = context.GetRouteValue("rest")?.ToString(),
+            });
+        });
+        app.MapGet("/files/{name}", (string name) => name == "poster.png" ? Results.Bytes(Png, "image/png") : Results.Text($"file:{name}"));
+        app.MapPost("/upload", async (HttpContext context) =>
+        {
+            using var body = new MemoryStream();
+            await context.Request.Body.CopyToAsync(body);
+            return Results.Json(new { length = body.Length, sha256 = Convert.ToHexString(SHA256.HashData(body.ToArray())), contentType = context.Request.ContentType });
+        });
+        app.MapGet("/cookies", (HttpContext context) =>
+        {
+            context.Response.Cookies.Append("session", "new-session", new CookieOptions { HttpOnly = true, Path = "/" });
+            context.Response.Cookies.Append("theme", "light");
+            return Results.Text($"visitor={context.Request.Cookies["visitor"]}");
+        });
+        app.MapDelete("/items/{id}", (string id) => Results.NoContent());
+        app.MapGet("/throw", IResult () => throw new InvalidOperationException("boom"));
+        app.MapGet("/throw-after-write", async (HttpContext context) =>
+        {
+            await context.Response.WriteAsync("partial");
+            throw new InvalidOperationException("boom after write");
+        });
+        app.MapGet("/callbacks", (HttpContext context) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers["X-Started"] = "yes";
+                return Task.CompletedTask;
+            });
+            context.Response.OnCompleted(() =>
+            {
+                CompletedCallbackRan = true;
+                return Task.CompletedTask;
+            });
+            return Results.Text("ok");
+        });
+
+        await app.StartAsync();
+        return new EchoApp(app, server);
+    }
+
+    /// <summary>Runs <paramref name="eventJson"/> through the bridge and returns the API Gateway response JSON.</summary>
+    public async Task<JsonElement> InvokeAsync(
+        LambdaEventSource source, string eventJson, string awsRequestId = "aws-req-1", IEnumerable<string>? binaryTypes = null)
+    {
+        var options = new LambdaHostingOptions { EventSource = source };
+        foreach (var type in binaryTypes ?? []) options.BinaryContentTypes.Add(type);
+        var bridge = _server.CreateBridge(options);
+        var context = new LambdaContext(awsRequestId, DateTimeOffset.UtcNow.AddSeconds(30), "arn:aws:lambda:eu-west-1:123456789012:function:echo", "Root=1-test");
+        var response = await bridge.HandleAsync(new LambdaInvocation(context, Encoding.UTF8.GetBytes(eventJson)), CancellationToken.None);
+        using var document = JsonDocument.Parse(response);
+        return document.RootElement.Clone();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private sealed class CapturingServer : IServer
+    {
+        private Func<LambdaHostingOptions, ILambdaHandler>? _createBridge;
+
+        public IFeatureCollection Features { get; } = new FeatureCollection();
+
+        public ILambdaHandler CreateBridge(LambdaHostingOptions options) =>
+            (_createBridge ?? throw new InvalidOperationException("The app has not started."))(options);
+
+        public Task StartAsync<TContext>(IHttpApplication<TContext> application, CancellationToken cancellationToken) where TContext : notnull
+        {
+            _createBridge = options => new ApiGatewayBridge<TContext>(application, options, NullLogger.Instance);
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public void Dispose()
+        {
+        }
+    }
+}
