@@ -23,23 +23,7 @@ public sealed class DynamoDbShowStore(DynamoDbTable table, TimeProvider clock) :
     public Task<Page<Show>> ListAllAsync(PageRequest page, CancellationToken ct) =>
         table.QueryPageAsync(BoxOfficeTable.Gsi2, ShowItem.AllPartition, null, ascending: true, "shows:all", page, ShowItem.ToShow, ct);
 
-    public async Task<bool> CreateAsync(Show show, CancellationToken ct)
-    {
-        try
-        {
-            await table.Client.PutItemAsync(new PutItemRequest
-            {
-                TableName = table.Name,
-                Item = ShowItem.From(show),
-                ConditionExpression = "attribute_not_exists(PK)",
-            }, ct);
-            return true;
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            return false;
-        }
-    }
+    public Task<bool> CreateAsync(Show show, CancellationToken ct) => table.PutNewAsync(ShowItem.From(show), ct);
 
     public async Task<ShowUpdate> UpdateAsync(string showId, ShowChanges changes, long expectedVersion, DateTimeOffset now, CancellationToken ct)
     {
@@ -101,22 +85,11 @@ public sealed class DynamoDbShowStore(DynamoDbTable table, TimeProvider clock) :
         }
     }
 
-    public async Task<bool> SetPosterAsync(string showId, PosterStatus status, string? posterKey, CancellationToken ct)
-    {
-        var update = new ItemUpdate(table.Name, ShowItem.Key(showId))
+    public Task<bool> SetPosterAsync(string showId, PosterStatus status, string? posterKey, CancellationToken ct) =>
+        table.TryUpdateAsync(new ItemUpdate(table.Name, ShowItem.Key(showId))
             .Set("PosterStatus", Str(status.ToString()))
             .SetOrRemove("PosterKey", posterKey)
-            .When("attribute_exists({PK})");
-        try
-        {
-            await table.Client.UpdateItemAsync(update.ToRequest(), ct);
-            return true;
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            return false;
-        }
-    }
+            .When("attribute_exists({PK})"), ct);
 
     private static ShowUpdate? Refusal(Show? current, ShowChanges changes, long expectedVersion)
     {
