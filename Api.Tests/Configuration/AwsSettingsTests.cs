@@ -17,7 +17,7 @@ public class AwsSettingsTests
             })
             .Build();
 
-        Assert.Equal([AwsSettings.BucketName, AwsSettings.QueueUrl], AwsSettings.Missing(configuration, AwsSettings.Worker));
+        Assert.Equal([AwsSettings.BucketName, AwsSettings.QueueUrl, AwsSettings.CursorKey], AwsSettings.Missing(configuration, AwsSettings.Worker));
     }
 
     [Fact]

@@ -22,9 +22,12 @@ public static class AwsSettings
     public static readonly IReadOnlyList<string> Api =
         [Shape, TableName, BucketName, QueueUrl, DeadLetterQueueUrl, UserPoolId, ClientId, CursorKey];
 
-    /// <summary>The Worker: the stores its handlers write and the queue it is fed from (and publishes follow-up jobs to).</summary>
+    /// <summary>
+    /// The Worker: the stores its handlers write, the queue it is fed from (and publishes follow-up jobs to), and the
+    /// cursor key, since its handlers page through a show's orders and the AWS shape never generates a key.
+    /// </summary>
     public static readonly IReadOnlyList<string> Worker =
-        [Shape, TableName, BucketName, QueueUrl];
+        [Shape, TableName, BucketName, QueueUrl, CursorKey];
 
     /// <summary>The configuration key of an environment variable name (<c>A__B</c> is <c>A:B</c>).</summary>
     public static string ConfigurationKey(string variable) => variable.Replace("__", ":", StringComparison.Ordinal);
