@@ -1,5 +1,4 @@
 using BoxOffice.Lambda.AspNetCore;
-using BoxOffice.Lambda.Logging;
 using BoxOffice.Lambda.Runtime;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,8 +10,8 @@ public static class LambdaHostingExtensions
 {
     /// <summary>
     /// Inside Lambda (<c>AWS_LAMBDA_RUNTIME_API</c> set): serves the app from API Gateway events of
-    /// <paramref name="eventSource"/> instead of Kestrel, logs JSON lines carrying the AWS request id, and reports a
-    /// failed start to <c>init/error</c>. Anywhere else it does nothing. The counterpart of the official
+    /// <paramref name="eventSource"/> instead of Kestrel, with the AWS request id in a logging scope around each
+    /// invocation, and reports a failed start to <c>init/error</c>. Anywhere else it does nothing. The counterpart of the official
     /// <c>AddAWSLambdaHosting</c>.
     /// </summary>
     public static IServiceCollection AddBoxOfficeLambdaHosting(
@@ -27,13 +26,12 @@ public static class LambdaHostingExtensions
         });
         services.RemoveAll<IServer>();
         services.AddSingleton<IServer, LambdaServer>();
-        services.AddLambdaLogging();
         return services;
     }
 
     /// <summary>
-    /// Inside Lambda: runs the runtime loop with <typeparamref name="THandler"/> once the host has started (JSON logs
-    /// with the request id, init failures to <c>init/error</c>). Anywhere else it does nothing.
+    /// Inside Lambda: runs the runtime loop with <typeparamref name="THandler"/> once the host has started (the request
+    /// id in a logging scope, init failures to <c>init/error</c>). Anywhere else it does nothing.
     /// </summary>
     public static IServiceCollection AddBoxOfficeLambdaFunction<THandler>(this IServiceCollection services)
         where THandler : class, ILambdaHandler
@@ -42,7 +40,6 @@ public static class LambdaHostingExtensions
         LambdaInitErrorReporter.Install();
         services.AddSingleton<THandler>();
         services.AddHostedService<LambdaFunctionService<THandler>>();
-        services.AddLambdaLogging();
         return services;
     }
 }

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging;
 namespace BoxOffice.Api.Tests.Lambda.Support;
 
 /// <summary>What the function posted for one invocation.</summary>
-public sealed record RuntimeOutcome(bool IsError, string Body, string? ErrorTypeHeader);
+public sealed record RuntimeOutcome(string RequestId, bool IsError, string Body, string? ErrorTypeHeader);
 
 /// <summary>
 /// The Lambda Runtime API on a loopback port: events queued by the test are handed out on <c>next</c>, and what
@@ -57,7 +57,7 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
         app.MapPost($"{Prefix}/invocation/{{id}}/error", (string id, HttpContext context) => fake.RecordAsync(id, true, context));
         app.MapPost($"{Prefix}/init/error", async (HttpContext context) =>
         {
-            fake._initError.TrySetResult(await ReadOutcomeAsync(true, context));
+            fake._initError.TrySetResult(await ReadOutcomeAsync("", true, context));
             return Results.Accepted();
         });
         await app.StartAsync();
@@ -98,16 +98,16 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
 
     private async Task<IResult> RecordAsync(string id, bool isError, HttpContext context)
     {
-        var outcome = await ReadOutcomeAsync(isError, context);
+        var outcome = await ReadOutcomeAsync(id, isError, context);
         if (!_outcomes.TryGetValue(id, out var pending) || !pending.TrySetResult(outcome))
             return Results.BadRequest($"unknown or already answered invocation {id}");
         return Results.Accepted();
     }
 
-    private static async Task<RuntimeOutcome> ReadOutcomeAsync(bool isError, HttpContext context)
+    private static async Task<RuntimeOutcome> ReadOutcomeAsync(string requestId, bool isError, HttpContext context)
     {
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
-        return new RuntimeOutcome(isError, body, context.Request.Headers["Lambda-Runtime-Function-Error-Type"].FirstOrDefault());
+        return new RuntimeOutcome(requestId, isError, body, context.Request.Headers["Lambda-Runtime-Function-Error-Type"].FirstOrDefault());
     }
 }

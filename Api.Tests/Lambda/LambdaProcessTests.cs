@@ -1,0 +1,138 @@
+using System.Text.Json;
+using BoxOffice.Api.Tests.Lambda.Support;
+using BoxOffice.Jobs;
+
+namespace BoxOffice.Api.Tests.Lambda;
+
+/// <summary>
+/// The built Api and Worker started as real processes against a fake Runtime API on loopback, as Lambda runs them,
+/// over the local shape's storage in a temporary folder.
+/// </summary>
+public sealed class LambdaProcessTests : IAsyncLifetime
+{
+    private const string Api = "BoxOffice.Api.dll";
+    private const string Worker = "BoxOffice.Worker.dll";
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "boxoffice-lambda-" + Guid.NewGuid().ToString("N"));
+    private readonly List<IAsyncDisposable> _started = [];
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var started in _started) await started.DisposeAsync();
+        if (Directory.Exists(_data)) Directory.Delete(_data, recursive: true);
+    }
+
+    [Fact]
+    public async Task Api_answers_health_and_bad_input_and_logs_json_lines_with_the_request_id()
+    {
+        var (runtime, process) = await StartAsync(Api);
+
+        var health = await runtime.InvokeAsync(HttpApiEvent.Create("GET", "/health"));
+        var token = await TokenAsync(runtime, "lambda-admin", "admin");
+        var badRequest = await runtime.InvokeAsync(HttpApiEvent.Create("POST", "/shows", """{"title": "x",""", token));
+
+        Assert.Equal(200, Response(health).GetProperty("statusCode").GetInt32());
+        var problem = Response(badRequest);
+        Assert.Equal(400, problem.GetProperty("statusCode").GetInt32());
+        Assert.Equal("application/problem+json", problem.GetProperty("headers").GetProperty("Content-Type").GetString());
+        Assert.Equal(400, JsonDocument.Parse(problem.GetProperty("body").GetString()!).RootElement.GetProperty("status").GetInt32());
+
+        var lines = process.Output.ToArray();
+        Assert.DoesNotContain(lines, line => line.Contains('\u001b', StringComparison.Ordinal));
+        var requestLines = lines.Where(line => line.Contains("responded", StringComparison.Ordinal)).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        foreach (var outcome in new[] { health, badRequest })
+        {
+            Assert.Contains(requestLines, line => line.GetProperty("Properties").TryGetProperty("AwsRequestId", out var id) && id.GetString() == outcome.RequestId);
+        }
+        Assert.All(requestLines, line => Assert.StartsWith("req-", line.GetProperty("Properties").GetProperty("AwsRequestId").GetString()));
+    }
+
+    [Fact]
+    public async Task An_order_placed_through_the_api_is_confirmed_by_the_worker_and_a_poison_message_fails_alone()
+    {
+        var (api, _) = await StartAsync(Api);
+        var adminToken = await TokenAsync(api, "lambda-admin", "admin");
+        var show = Body(Response(await api.InvokeAsync(HttpApiEvent.Create("POST", "/shows",
+            JsonSerializer.Serialize(new { title = "Hamlet", venue = "Globe Theatre", startsAt = DateTimeOffset.UtcNow.AddDays(30), capacity = 50, price = 25m }),
+            adminToken))), 201);
+        var showId = show.GetProperty("showId").GetString()!;
+
+        var userToken = await TokenAsync(api, "lambda-user");
+        var placed = Response(await api.InvokeAsync(HttpApiEvent.Create("POST", $"/shows/{showId}/orders", """{"quantity":2}""", userToken,
+            new Dictionary<string, string> { ["Idempotency-Key"] = "e2e-order-1" })));
+        var order = Body(placed, 202);
+        var orderId = order.GetProperty("orderId").GetString()!;
+        Assert.Equal("Pending", order.GetProperty("status").GetString());
+        Assert.EndsWith(orderId, placed.GetProperty("headers").GetProperty("Location").GetString());
+
+        var (worker, _) = await StartAsync(Worker);
+        var batch = SqsBatchFunctionTests.Batch(
+            SqsBatchFunctionTests.Job("m-order", JobTypes.OrderPlaced, JsonSerializer.Serialize(new { orderId }), "corr-e2e"),
+            SqsBatchFunctionTests.Job("m-poison", "no.such.job", "{}", null),
+            SqsBatchFunctionTests.Raw("m-test-event", """{"Service":"Amazon S3","Event":"s3:TestEvent","Bucket":"box-office-files"}"""));
+        var answer = await worker.InvokeAsync(batch);
+
+        Assert.False(answer.IsError, answer.Body);
+        var failures = JsonDocument.Parse(answer.Body).RootElement.GetProperty("batchItemFailures").EnumerateArray()
+            .Select(f => f.GetProperty("itemIdentifier").GetString()!).ToArray();
+        Assert.Equal(["m-poison"], failures);
+
+        var confirmed = Body(Response(await api.InvokeAsync(HttpApiEvent.Create("GET", $"/orders/{orderId}", bearerToken: userToken))), 200);
+        Assert.Equal("Confirmed", confirmed.GetProperty("status").GetString());
+    }
+
+    [Theory]
+    [InlineData(Api)]
+    [InlineData(Worker)]
+    public async Task A_failed_start_is_reported_to_init_error(string assembly)
+    {
+        var (runtime, process) = await StartAsync(assembly, new Dictionary<string, string> { ["BoxOffice__Shape"] = "Sideways" });
+
+        var error = await runtime.InitError.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(error.IsError);
+        var body = JsonDocument.Parse(error.Body).RootElement;
+        Assert.Equal("InvalidOperationException", body.GetProperty("errorType").GetString());
+        Assert.Equal("InvalidOperationException", error.ErrorTypeHeader);
+        Assert.Contains("Sideways", body.GetProperty("errorMessage").GetString() + string.Join(" ", body.GetProperty("stackTrace").EnumerateArray()));
+        Assert.NotEmpty(body.GetProperty("stackTrace").EnumerateArray());
+        await process.Process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        Assert.NotEqual(0, process.Process.ExitCode);
+        Assert.False(runtime.FirstNext.IsCompleted);
+    }
+
+    private async Task<(FakeRuntimeApi Runtime, LambdaProcess Process)> StartAsync(string assembly, Dictionary<string, string>? environment = null)
+    {
+        var runtime = await FakeRuntimeApi.StartAsync();
+        var variables = new Dictionary<string, string>
+        {
+            ["BoxOffice__Local__DataPath"] = _data,
+            ["BoxOffice__Queue__ProcessInApi"] = "false",
+        };
+        foreach (var (name, value) in environment ?? []) variables[name] = value;
+        var process = LambdaProcess.Start(assembly, runtime.Address, variables);
+        _started.Insert(0, runtime);
+        _started.Insert(0, process);
+        return (runtime, process);
+    }
+
+    private static async Task<string> TokenAsync(FakeRuntimeApi runtime, string username, params string[] groups)
+    {
+        var outcome = await runtime.InvokeAsync(HttpApiEvent.Create("POST", "/dev/token", JsonSerializer.Serialize(new { username, groups })));
+        return Body(Response(outcome), 200).GetProperty("accessToken").GetString()!;
+    }
+
+    private static JsonElement Response(RuntimeOutcome outcome)
+    {
+        Assert.False(outcome.IsError, outcome.Body);
+        return JsonDocument.Parse(outcome.Body).RootElement.Clone();
+    }
+
+    private static JsonElement Body(JsonElement response, int expectedStatus)
+    {
+        var body = response.GetProperty("body").GetString()!;
+        Assert.True(response.GetProperty("statusCode").GetInt32() == expectedStatus, $"expected {expectedStatus}: {response}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+}
