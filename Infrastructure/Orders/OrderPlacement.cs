@@ -18,9 +18,8 @@ public sealed class OrderPlacement(IOrderStore orders, IShowStore shows, IJobPub
     {
         var now = clock.GetUtcNow();
         var hash = RequestHash(showId, quantity);
-        if (idempotencyKey is not null && await orders.GetIdempotencyAsync(userId, idempotencyKey, now, ct) is { } seen)
-            return await ReplayAsync(seen, hash, ct);
-
+        // The show is read for its price (the order keeps the price it was placed at); a repeated idempotency key is
+        // found by the placement itself, so a first attempt costs this read, one atomic write and one send.
         var show = await shows.GetAsync(showId, ct);
         if (show is null) return OrderPlacementResult.Of(OrderPlacementOutcome.ShowNotFound);
         var order = new Order
