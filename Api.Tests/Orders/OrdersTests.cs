@@ -30,7 +30,10 @@ public class OrdersTests(BoxOfficeApp app) : IClassFixture<BoxOfficeApp>
         var pdf = await app.CreateClient().GetAsync(url.PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
-        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(await pdf.Content.ReadAsByteArrayAsync())[..5], StringComparison.Ordinal);
+        var document = new Tickets.PdfFile(await pdf.Content.ReadAsByteArrayAsync());
+        Assert.Equal(3, document.Pages.Count);
+        Assert.All(document.Pages, page => Assert.Contains("(alice)", document.Content(page), StringComparison.Ordinal));
+        Assert.All(tickets, code => Assert.Contains(document.Pages, page => document.Content(page).Contains(code!, StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class OrderPlacement(IOrderStore orders, IShowStore shows, IJobPub
 {
     public static readonly TimeSpan KeyLifetime = TimeSpan.FromHours(24);
 
-    public async Task<OrderPlacementResult> PlaceAsync(string userId, string showId, int quantity, string? idempotencyKey, CancellationToken ct)
+    public async Task<OrderPlacementResult> PlaceAsync(string userId, string? holderName, string showId, int quantity, string? idempotencyKey, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var hash = RequestHash(showId, quantity);
@@ -27,6 +27,7 @@ public sealed class OrderPlacement(IOrderStore orders, IShowStore shows, IJobPub
             OrderId = Guid.NewGuid().ToString("N"),
             ShowId = showId,
             UserId = userId,
+            HolderName = holderName,
             Quantity = quantity,
             UnitPrice = show.Price,
             Status = OrderStatus.Pending,
