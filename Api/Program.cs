@@ -23,6 +23,7 @@ app.MapOrdersApi();
 app.MapReportsApi();
 app.MapDeadLettersApi();
 app.MapLocalFilesApi();
+app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
 app.Run();
 
 public partial class Program;

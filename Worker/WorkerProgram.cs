@@ -19,6 +19,13 @@ public static class WorkerProgram
 
     public static async Task<int> RunAsync(string[] args)
     {
+        await CreateBuilder(args).Build().RunAsync();
+        return Environment.ExitCode;
+    }
+
+    /// <summary>The Worker's composition: the core of the configured shape, the job handlers, and the Lambda entry or the poller.</summary>
+    public static HostApplicationBuilder CreateBuilder(string[] args)
+    {
         var builder = Host.CreateApplicationBuilder(args);
         // First, so a failure in the rest of the setup is reported to init/error.
         builder.Services.AddBoxOfficeLambdaFunction<SqsBatchFunction>();
@@ -26,7 +33,6 @@ public static class WorkerProgram
         builder.AddBoxOfficeCore();
         builder.Services.AddBoxOfficeJobs();
         if (!LambdaEnvironment.IsLambda) builder.Services.AddHostedService<QueuePoller>();
-        await builder.Build().RunAsync();
-        return Environment.ExitCode;
+        return builder;
     }
 }

@@ -82,6 +82,16 @@ public sealed class TicketDocumentRendererTests
     }
 
     [Fact]
+    public async Task Renders_concurrently_without_shared_state()
+    {
+        var expected = Renderer.Render(Sample(3));
+
+        var renders = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => Renderer.Render(Sample(3)))));
+
+        Assert.All(renders, bytes => Assert.Equal(expected, bytes));
+    }
+
+    [Fact]
     public void Document_info_names_the_show_order_and_codes_in_unicode()
     {
         var ticket = Sample(2) with { ShowTitle = "Ευρυδίκη (live)" };

@@ -43,7 +43,7 @@ public sealed record PosterUploadRequest(string? ContentType, long? ContentLengt
     public Dictionary<string, string[]> Validate(long maxBytes)
     {
         var errors = new Dictionary<string, string[]>();
-        if (!ImageContentTypes.IsAllowed(ContentType)) errors["contentType"] = [$"One of: {string.Join(", ", ImageContentTypes.All)}."];
+        if (!ImageContentTypes.IsAllowed(ContentType)) errors["contentType"] = [$"One of: {string.Join(", ", ImageContentTypes.Allowed)}."];
         if (ContentLength is null or < 1 || ContentLength > maxBytes) errors["contentLength"] = [$"Between 1 and {maxBytes} bytes."];
         return errors;
     }

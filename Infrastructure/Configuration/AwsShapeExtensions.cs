@@ -1,10 +1,92 @@
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using Amazon.Runtime.Credentials;
+using Amazon.S3;
+using BoxOffice.Files;
+using BoxOffice.Files.S3;
+using BoxOffice.Identity.Cognito;
+using BoxOffice.Orders;
+using BoxOffice.Paging;
+using BoxOffice.Queue;
+using BoxOffice.Queue.Sqs;
+using BoxOffice.Reports;
+using BoxOffice.Shows;
+using BoxOffice.Storage.DynamoDb;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace BoxOffice.Configuration;
 
 public static class AwsShapeExtensions
 {
-    /// <summary>Wires the ports to DynamoDB, S3, SQS and Cognito (issue 4).</summary>
-    public static IHostApplicationBuilder AddAwsShape(this IHostApplicationBuilder builder) =>
-        throw new NotSupportedException("The AWS shape is not wired yet; run with BoxOffice__Shape=Local.");
+    private const int MinCursorKeyBytes = 32;
+
+    /// <summary>
+    /// Wires the ports to DynamoDB, S3, SQS and Cognito. Every client is a singleton built on first use from
+    /// <see cref="AwsOptions"/>; credentials come from the SDK's default chain (environment, profile, Lambda role).
+    /// A resource name that is missing fails with the setting to fill in.
+    /// </summary>
+    public static IHostApplicationBuilder AddAwsShape(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var cursorKey = CursorKey(builder.Configuration);
+        services.AddSingleton(new CursorCodec(cursorKey));
+
+        services.AddSingleton<AWSCredentials>(_ => DefaultAWSCredentialsIdentityResolver.GetCredentials(null));
+        services.AddSingleton(sp => AwsClientFactory.CreateDynamoDb(Aws(sp), sp.GetRequiredService<AWSCredentials>()));
+        services.AddSingleton(sp => AwsClientFactory.CreateS3(Aws(sp), sp.GetRequiredService<AWSCredentials>()));
+        services.AddSingleton(sp => AwsClientFactory.CreateSqs(Aws(sp), sp.GetRequiredService<AWSCredentials>()));
+
+        services.AddSingleton(sp => new DynamoDbTable(
+            sp.GetRequiredService<IAmazonDynamoDB>(), Required(Aws(sp).TableName, nameof(AwsOptions.TableName)), sp.GetRequiredService<CursorCodec>()));
+        services.AddSingleton<IShowStore, DynamoDbShowStore>();
+        services.AddSingleton<IOrderStore, DynamoDbOrderStore>();
+        services.AddSingleton<IReportStore, DynamoDbReportStore>();
+
+        services.AddSingleton<IFileStore>(sp => new S3FileStore(
+            sp.GetRequiredService<IAmazonS3>(), Required(Aws(sp).BucketName, nameof(AwsOptions.BucketName)), sp.GetRequiredService<TimeProvider>()));
+
+        services.AddSingleton<IJobQueue>(sp => new SqsJobQueue(
+            sp.GetRequiredService<SqsClient>(), Required(Aws(sp).QueueUrl, nameof(AwsOptions.QueueUrl))));
+        services.AddSingleton<IDeadLetters>(sp => new SqsDeadLetters(
+            sp.GetRequiredService<SqsClient>(),
+            Required(Aws(sp).DeadLetterQueueUrl, nameof(AwsOptions.DeadLetterQueueUrl)),
+            Required(Aws(sp).QueueUrl, nameof(AwsOptions.QueueUrl))));
+
+        services.AddSingleton<IPostConfigureOptions<IdentityOptions>, CognitoIdentityDefaults>();
+        services.AddSingleton<IConfigurationManager<OpenIdConnectConfiguration>>(sp =>
+        {
+            var identity = sp.GetRequiredService<IOptions<IdentityOptions>>().Value;
+            return CognitoSigningKeys.Create(identity.Issuer!, identity.JwksUrl!, new HttpClient { Timeout = TimeSpan.FromSeconds(10) });
+        });
+        return builder;
+    }
+
+    /// <summary>Cursors must verify on every instance, so the AWS shape takes the key from configuration, never generates one.</summary>
+    private static byte[] CursorKey(IConfiguration config)
+    {
+        const string hint = $"Set {PagingOptions.Section}:CursorKey (env BoxOffice__Paging__CursorKey) to a base64 key of at least 32 bytes, e.g. `openssl rand -base64 32`.";
+        var value = config[$"{PagingOptions.Section}:CursorKey"];
+        if (string.IsNullOrWhiteSpace(value)) throw new InvalidOperationException("The AWS shape needs a paging cursor key. " + hint);
+        try
+        {
+            var key = Convert.FromBase64String(value);
+            return key.Length >= MinCursorKeyBytes ? key : throw new InvalidOperationException($"The paging cursor key is {key.Length} bytes. " + hint);
+        }
+        catch (FormatException)
+        {
+            throw new InvalidOperationException("The paging cursor key is not base64. " + hint);
+        }
+    }
+
+    private static AwsOptions Aws(IServiceProvider sp) => sp.GetRequiredService<IOptions<AwsOptions>>().Value;
+
+    private static string Required(string value, string setting) =>
+        string.IsNullOrWhiteSpace(value)
+            ? throw new InvalidOperationException($"The AWS shape needs {AwsOptions.Section}:{setting} (env BoxOffice__Aws__{setting}).")
+            : value;
 }

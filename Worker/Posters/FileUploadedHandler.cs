@@ -1,8 +1,10 @@
+using BoxOffice.Configuration;
 using BoxOffice.Files;
 using BoxOffice.Jobs;
 using BoxOffice.Shows;
 using BoxOffice.Worker.Jobs;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace BoxOffice.Worker.Posters;
 
@@ -10,10 +12,9 @@ namespace BoxOffice.Worker.Posters;
 /// Inspects an uploaded poster: published when the bytes are the image type the upload was signed for, otherwise
 /// deleted and marked rejected. Uploads outside <c>posters/</c> and stale ones (the show has moved on) are ignored.
 /// </summary>
-public sealed class FileUploadedHandler(IShowStore shows, IFileStore files, ILogger<FileUploadedHandler> logger) : JobHandler<FileUploaded>
+public sealed class FileUploadedHandler(IShowStore shows, IFileStore files, IOptions<FilesOptions> options, ILogger<FileUploadedHandler> logger)
+    : JobHandler<FileUploaded>
 {
-    private const int HeadBytes = 64 * 1024;
-
     public override string JobType => JobTypes.FileUploaded;
 
     /// <summary>The show a poster key belongs to: <c>posters/{showId}/{file}</c>.</summary>
@@ -34,10 +35,11 @@ public sealed class FileUploadedHandler(IShowStore shows, IFileStore files, ILog
 
         await using var file = await files.OpenAsync(job.Key, ct);
         if (file is null) return; // already rejected and deleted by an earlier delivery
-        var head = new byte[(int)Math.Min(HeadBytes, file.Length)];
-        await file.Content.ReadExactlyAsync(head, ct);
-        var inspection = ImageInspector.Inspect(file.ContentType, head, file.Length);
-        if (inspection.IsAccepted)
+        // The whole file (the upload URL capped its size), so truncation and trailing data are caught too.
+        var inspection = file.Length > options.Value.MaxPosterBytes
+            ? ImageInspection.Rejected($"larger than {options.Value.MaxPosterBytes} bytes")
+            : ImageInspector.Inspect(file.ContentType, await ReadAllAsync(file, ct), file.Length);
+        if (inspection.IsValid)
         {
             await shows.SetPosterAsync(showId, PosterStatus.Published, job.Key, ct);
             logger.LogInformation("Poster {Key} published for show {ShowId}", job.Key, showId);
@@ -45,6 +47,13 @@ public sealed class FileUploadedHandler(IShowStore shows, IFileStore files, ILog
         }
         await files.DeleteAsync(job.Key, ct);
         await shows.SetPosterAsync(showId, PosterStatus.Rejected, null, ct);
-        logger.LogWarning("Poster {Key} rejected: {Reason}", job.Key, inspection.Rejection);
+        logger.LogWarning("Poster {Key} rejected: {Reason}", job.Key, inspection.Reason);
+    }
+
+    private static async Task<byte[]> ReadAllAsync(StoredFile file, CancellationToken ct)
+    {
+        var bytes = new byte[file.Length];
+        await file.Content.ReadExactlyAsync(bytes, ct);
+        return bytes;
     }
 }

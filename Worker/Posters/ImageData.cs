@@ -20,7 +20,7 @@ internal readonly ref struct ImageData(ReadOnlySpan<byte> bytes, long totalLengt
 
     /// <summary>A rejection for a structure that the file's total length proves cut off.</summary>
     public ImageInspection Truncated(string part) =>
-        ImageInspection.Rejected($"The {Format} file is truncated: {part} is incomplete.", Format);
+        ImageInspection.Rejected($"The {Format.DisplayName()} file is truncated: {part} is incomplete.", Format);
 
-    public ImageInspection Invalid(string why) => ImageInspection.Rejected($"Not a valid {Format} file: {why}.", Format);
+    public ImageInspection Invalid(string why) => ImageInspection.Rejected($"Not a valid {Format.DisplayName()} file: {why}.", Format);
 }

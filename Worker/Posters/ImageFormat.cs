@@ -21,10 +21,20 @@ public static class ImageFormats
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 
-    /// <summary>The format of an allowed image content type, or null for anything else.</summary>
+    /// <summary>The name people know the format by, for messages.</summary>
+    public static string DisplayName(this ImageFormat format) => format switch
+    {
+        ImageFormat.Png => "PNG",
+        ImageFormat.Jpeg => "JPEG",
+        ImageFormat.Gif => "GIF",
+        ImageFormat.WebP => "WebP",
+        _ => throw new ArgumentOutOfRangeException(nameof(format)),
+    };
+
+    /// <summary>The format of an allowed image content type (see <see cref="ImageContentTypes.IsAllowed"/>), or null.</summary>
     public static ImageFormat? FromContentType(string? contentType) =>
         Enum.GetValues<ImageFormat>().Select(f => (ImageFormat?)f)
-            .FirstOrDefault(f => string.Equals(f!.Value.ContentType(), contentType, StringComparison.OrdinalIgnoreCase));
+            .FirstOrDefault(f => string.Equals(f!.Value.ContentType(), contentType, StringComparison.Ordinal));
 
     /// <summary>The format whose magic number starts <paramref name="head"/>, or null.</summary>
     public static ImageFormat? Sniff(ReadOnlySpan<byte> head)

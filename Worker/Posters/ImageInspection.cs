@@ -9,13 +9,14 @@ public sealed record ImageInspection
 
     public int? Height { get; private init; }
 
-    public string? Rejection { get; private init; }
+    /// <summary>Why the bytes were rejected; null when valid.</summary>
+    public string? Reason { get; private init; }
 
-    public bool IsAccepted => Rejection is null;
+    public bool IsValid => Reason is null;
 
     public static ImageInspection Accepted(ImageFormat format, int? width, int? height) =>
         new() { Format = format, Width = width, Height = height };
 
     public static ImageInspection Rejected(string reason, ImageFormat? detected = null) =>
-        new() { Format = detected, Rejection = reason };
+        new() { Format = detected, Reason = reason };
 }

@@ -27,7 +27,7 @@ public static class ImageInspector
         if (ImageFormats.FromContentType(declaredContentType) is not { } declared)
         {
             return ImageInspection.Rejected(
-                $"'{declaredContentType}' is not an allowed image type; allowed: {string.Join(", ", ImageContentTypes.All)}.");
+                $"'{declaredContentType}' is not an allowed image type; allowed: {string.Join(", ", ImageContentTypes.Allowed)}.");
         }
         if (totalLength == 0)
         {
@@ -39,7 +39,7 @@ public static class ImageInspector
         }
         if (actual != declared)
         {
-            return ImageInspection.Rejected($"Declared {declared.ContentType()}, but the file is a {actual} image.", actual);
+            return ImageInspection.Rejected($"Declared {declared.ContentType()}, but the file is a {actual.DisplayName()} image ({actual.ContentType()}).", actual);
         }
 
         var data = new ImageData(head, totalLength, actual);
@@ -50,7 +50,7 @@ public static class ImageInspector
             ImageFormat.Gif => GifStructure.Inspect(data),
             _ => WebPStructure.Inspect(data),
         };
-        if (result.IsAccepted && (result.Width > MaxDimension || result.Height > MaxDimension))
+        if (result.IsValid && (result.Width > MaxDimension || result.Height > MaxDimension))
         {
             return ImageInspection.Rejected(
                 $"The image is {result.Width}x{result.Height} pixels; at most {MaxDimension} pixels per side are allowed.", actual);

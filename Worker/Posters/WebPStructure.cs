@@ -32,7 +32,7 @@ internal static class WebPStructure
             chunk.SequenceEqual("VP8L"u8) ? Lossless(data, payload) :
             chunk.SequenceEqual("VP8X"u8) ? Extended(data, payload) :
             data.Invalid("the first chunk is not VP8, VP8L or VP8X");
-        return result.IsAccepted ? WalkChunks(data) ?? result : result;
+        return result.IsValid ? WalkChunks(data) ?? result : result;
     }
 
     private static ImageInspection Lossy(ImageData data, int at)

@@ -1,0 +1,186 @@
+using System.Net;
+using System.Net.Http.Json;
+using BoxOffice.Api.Tests.Support;
+using BoxOffice.Queue;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BoxOffice.Api.Tests.Aws;
+
+/// <summary>
+/// The product in the AWS shape, end to end on moto: the Api through WebApplicationFactory with tokens issued by
+/// moto's Cognito and validated through its JWKS, DynamoDB, S3 with its upload notifications, SQS and the Worker.
+/// </summary>
+[Collection(MotoCollection.Name)]
+public sealed class AwsShapeFlowTests(MotoServer moto) : IAsyncLifetime
+{
+    // A complete 1x1 PNG.
+    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
+    private static readonly TimeSpan JobTimeout = TimeSpan.FromSeconds(30);
+    private AwsBoxOfficeApp _app = null!;
+
+    public async Task InitializeAsync() => _app = new AwsBoxOfficeApp(await AwsStack.CreateAsync(moto));
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task An_order_is_placed_confirmed_by_the_worker_and_its_tickets_download_from_S3()
+    {
+        var admin = await _app.SignedInAsync(AwsStack.Admin);
+        var buyer = await _app.SignedInAsync(AwsStack.Buyer);
+        var showId = (await admin.CreateShowAsync(capacity: 10, price: 12.5m)).Str("showId");
+
+        var response = await buyer.OrderAsync(showId, 3, idempotencyKey: "order-key-1");
+        var orderId = (await response.ReadAsync(HttpStatusCode.Accepted)).Str("orderId");
+        Assert.Equal($"/orders/{orderId}", response.Headers.Location!.OriginalString);
+        Assert.Equal(7, (await _app.CreateClient().GetJsonAsync($"/shows/{showId}")).GetProperty("seatsAvailable").GetInt32());
+        var replay = await (await buyer.OrderAsync(showId, 3, idempotencyKey: "order-key-1")).ReadAsync(HttpStatusCode.Accepted);
+        Assert.Equal(orderId, replay.Str("orderId"));
+        Assert.Equal(7, (await _app.CreateClient().GetJsonAsync($"/shows/{showId}")).GetProperty("seatsAvailable").GetInt32());
+
+        await using (var worker = await _app.StartWorkerAsync())
+        {
+            var order = await ApiCalls.EventuallyAsync(() => buyer.GetJsonAsync($"/orders/{orderId}"), o => o.Str("status") == "Confirmed", JobTimeout);
+            Assert.Equal(3, order.GetProperty("tickets").EnumerateArray().Select(t => t.GetString()).Distinct().Count());
+            var documentUrl = new Uri(order.Str("ticketDocumentUrl"));
+            Assert.Equal(moto.Url.Authority, documentUrl.Authority);
+            using var pdf = await _app.S3Client.GetAsync(documentUrl);
+            Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+            Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+            Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(await pdf.Content.ReadAsByteArrayAsync())[..5], StringComparison.Ordinal);
+        }
+
+        var mine = await buyer.GetJsonAsync("/orders?limit=10");
+        Assert.Equal([orderId], mine.GetProperty("items").EnumerateArray().Select(o => o.Str("orderId")));
+        await (await admin.GetAsync($"/orders/{orderId}")).ProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Orders_beyond_the_seats_are_refused_with_409_and_paging_cursors_are_checked()
+    {
+        var admin = await _app.SignedInAsync(AwsStack.Admin);
+        var buyer = await _app.SignedInAsync(AwsStack.Buyer);
+        var showId = (await admin.CreateShowAsync(capacity: 2)).Str("showId");
+        for (var i = 0; i < 3; i++) await admin.CreateShowAsync(startsIn: TimeSpan.FromDays(40 + i));
+
+        await (await buyer.OrderAsync(showId, 2)).ReadAsync(HttpStatusCode.Accepted);
+        await (await buyer.OrderAsync(showId, 1)).ProblemAsync(HttpStatusCode.Conflict);
+        await (await buyer.OrderAsync("no-such-show", 1)).ProblemAsync(HttpStatusCode.NotFound);
+
+        var first = await _app.CreateClient().GetJsonAsync("/shows?limit=2");
+        var cursor = first.Str("nextCursor");
+        var second = await _app.CreateClient().GetJsonAsync($"/shows?limit=2&cursor={Uri.EscapeDataString(cursor)}");
+        var ids = first.GetProperty("items").EnumerateArray().Concat(second.GetProperty("items").EnumerateArray()).Select(s => s.Str("showId")).ToList();
+        Assert.Equal(4, ids.Distinct().Count());
+        var forged = cursor[..^3] + (cursor[^3] == 'A' ? "B" : "A") + cursor[^2..];
+        await (await _app.CreateClient().GetAsync($"/shows?limit=2&cursor={Uri.EscapeDataString(forged)}")).ProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task A_poster_uploaded_to_S3_is_inspected_by_the_worker_and_published()
+    {
+        var admin = await _app.SignedInAsync(AwsStack.Admin);
+        var showId = (await admin.CreateShowAsync()).Str("showId");
+
+        await UploadPosterAsync(admin, showId, Png);
+
+        await using var worker = await _app.StartWorkerAsync();
+        var show = await ApiCalls.EventuallyAsync(() => _app.CreateClient().GetJsonAsync($"/shows/{showId}"), s => s.Str("posterStatus") == "Published", JobTimeout);
+        using var poster = await _app.S3Client.GetAsync(new Uri(show.Str("posterUrl")));
+        Assert.Equal(Png, await poster.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task A_poster_that_is_not_the_declared_image_is_rejected_and_deleted_from_S3()
+    {
+        var admin = await _app.SignedInAsync(AwsStack.Admin);
+        var showId = (await admin.CreateShowAsync()).Str("showId");
+        var fake = System.Text.Encoding.UTF8.GetBytes("<html><body>not a picture</body></html>");
+
+        var upload = await UploadPosterAsync(admin, showId, fake);
+
+        await using var worker = await _app.StartWorkerAsync();
+        await ApiCalls.EventuallyAsync(() => _app.CreateClient().GetJsonAsync($"/shows/{showId}"), s => s.Str("posterStatus") == "Rejected", JobTimeout);
+        var files = _app.Services.GetRequiredService<BoxOffice.Files.IFileStore>();
+        Assert.Null(await files.OpenAsync(upload.Str("key"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Cognito_access_tokens_are_validated_through_the_pools_JWKS()
+    {
+        var buyer = await _app.SignedInAsync(AwsStack.Buyer);
+        var me = await buyer.GetJsonAsync("/me");
+        Assert.Equal(AwsStack.Buyer, me.Str("username"));
+        Assert.False(string.IsNullOrEmpty(me.Str("sub")));
+        Assert.Empty(me.GetProperty("groups").EnumerateArray());
+
+        var admin = await _app.SignedInAsync(AwsStack.Admin);
+        Assert.Equal(["admin"], (await admin.GetJsonAsync("/me")).GetProperty("groups").EnumerateArray().Select(g => g.GetString()));
+        await admin.GetJsonAsync("/admin/dead-letters");
+        await (await buyer.GetAsync("/admin/dead-letters")).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await _app.CreateClient().GetAsync("/me")).ProblemAsync(HttpStatusCode.Unauthorized);
+
+        // A token of the same pool issued to another app client is not ours.
+        var otherClient = await _app.Stack.Cognito.CreateClientAsync(_app.Stack.PoolId);
+        var foreign = _app.CreateClient();
+        foreign.DefaultRequestHeaders.Authorization = new("Bearer", await _app.Stack.Cognito.AccessTokenAsync(_app.Stack.PoolId, otherClient, AwsStack.Buyer));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await foreign.GetAsync("/me")).StatusCode);
+
+        // The local dev issuer does not exist in this shape.
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.CreateClient().PostAsJsonAsync("/dev/token", new { username = "mallory", groups = new[] { "admin" } })).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_job_that_keeps_failing_is_dead_lettered_on_SQS_listed_and_redriven()
+    {
+        var admin = await _app.SignedInAsync(AwsStack.Admin);
+        var queue = _app.Services.GetRequiredService<IJobQueue>();
+        await queue.SendAsync(new JobMessage("test.poison", "{\"n\":1}", "poison-corr"), CancellationToken.None);
+
+        await using (var worker = await _app.StartWorkerAsync())
+        {
+            var letters = await ApiCalls.EventuallyAsync(() => admin.GetJsonAsync("/admin/dead-letters"), l => l.GetArrayLength() == 1, JobTimeout);
+            Assert.Equal("test.poison", letters[0].Str("type"));
+            Assert.Equal("poison-corr", letters[0].Str("correlationId"));
+            Assert.Equal("{\"n\":1}", letters[0].Str("body"));
+        }
+        // The stopped worker's last long poll (1 s) lives on in moto and would take a message arriving now.
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+
+        var redriven = await (await admin.PostAsync("/admin/dead-letters/redrive", null)).ReadAsync(HttpStatusCode.OK);
+        Assert.Equal(1, redriven.GetProperty("redriven").GetInt32());
+        Assert.Equal(0, (await admin.GetJsonAsync("/admin/dead-letters")).GetArrayLength());
+        var back = Assert.Single(await queue.ReceiveAsync(10, TimeSpan.FromSeconds(2), CancellationToken.None));
+        Assert.Equal(("test.poison", "poison-corr", 1), (back.Message.Type, back.Message.CorrelationId, back.ReceiveCount));
+    }
+
+    [Fact]
+    public async Task Readiness_checks_every_AWS_dependency()
+    {
+        var ready = await _app.CreateClient().GetJsonAsync("/health/ready");
+
+        Assert.Equal("Healthy", ready.Str("status"));
+    }
+
+    /// <summary>Asks the Api for an upload URL for a PNG of this size, then PUTs the bytes to S3 with the headers it gave.</summary>
+    private async Task<System.Text.Json.JsonElement> UploadPosterAsync(HttpClient admin, string showId, byte[] bytes)
+    {
+        var upload = await (await admin.PostAsJsonAsync($"/shows/{showId}/poster", new { contentType = "image/png", contentLength = bytes.Length }))
+            .ReadAsync(HttpStatusCode.OK);
+        using var put = Put(upload, bytes);
+        using var stored = await _app.S3Client.SendAsync(put);
+        Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
+        return upload;
+    }
+
+    private static HttpRequestMessage Put(System.Text.Json.JsonElement upload, byte[] body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, upload.Str("uploadUrl")) { Content = new ByteArrayContent(body) };
+        foreach (var header in upload.GetProperty("headers").EnumerateObject())
+        {
+            if (header.Name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)) continue;
+            if (!request.Headers.TryAddWithoutValidation(header.Name, header.Value.GetString()))
+                request.Content.Headers.TryAddWithoutValidation(header.Name, header.Value.GetString());
+        }
+        return request;
+    }
+}

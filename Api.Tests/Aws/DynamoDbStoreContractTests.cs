@@ -1,0 +1,29 @@
+using BoxOffice.Api.Tests.Contracts;
+using BoxOffice.Orders;
+using BoxOffice.Reports;
+using BoxOffice.Shows;
+using BoxOffice.Storage.DynamoDb;
+
+namespace BoxOffice.Api.Tests.Aws;
+
+[Collection(MotoCollection.Name)]
+public sealed class DynamoDbShowStoreContractTests(MotoServer moto) : ShowStoreContract
+{
+    protected override async Task<IShowStore> CreateStoreAsync() => new DynamoDbShowStore(await MotoTables.CreateAsync(moto), Clock);
+}
+
+[Collection(MotoCollection.Name)]
+public sealed class DynamoDbOrderStoreContractTests(MotoServer moto) : OrderStoreContract
+{
+    protected override async Task<(IShowStore Shows, IOrderStore Orders)> CreateStoresAsync()
+    {
+        var table = await MotoTables.CreateAsync(moto);
+        return (new DynamoDbShowStore(table, TimeProvider.System), new DynamoDbOrderStore(table));
+    }
+}
+
+[Collection(MotoCollection.Name)]
+public sealed class DynamoDbReportStoreContractTests(MotoServer moto) : ReportStoreContract
+{
+    protected override async Task<IReportStore> CreateStoreAsync() => new DynamoDbReportStore(await MotoTables.CreateAsync(moto));
+}

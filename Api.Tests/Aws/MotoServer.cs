@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Amazon.Runtime;
+using BoxOffice.Configuration;
+
+namespace BoxOffice.Api.Tests.Aws;
+
+/// <summary>
+/// Runs <c>moto_server</c> (the AWS emulator on the machine image) on a free 127.0.0.1 port for a test collection,
+/// and stops it afterwards. Tests share one server, so each one creates resources under its own names. It starts
+/// through <c>scripts/moto-server.py</c>, which takes DynamoDB requests one at a time: moto's DynamoDB is not
+/// thread-safe, and concurrent transactions on it undo each other.
+/// </summary>
+public sealed class MotoServer : IAsyncLifetime
+{
+    public const string Region = "us-east-1";
+    public const string AccountId = "123456789012";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private Process? _process;
+    private readonly System.Text.StringBuilder _output = new();
+
+    public Uri Url { get; private set; } = null!;
+
+    /// <summary>Moto accepts any key; these never leave the machine.</summary>
+    public AWSCredentials Credentials { get; } = new BasicAWSCredentials("moto-test-key", "moto-test-secret");
+
+    /// <summary>Options that point every AWS client of the app at this server.</summary>
+    public AwsOptions Options(string table = "", string bucket = "", string queueUrl = "", string deadLetterQueueUrl = "", string userPoolId = "") => new()
+    {
+        Region = Region,
+        TableName = table,
+        BucketName = bucket,
+        QueueUrl = queueUrl,
+        DeadLetterQueueUrl = deadLetterQueueUrl,
+        UserPoolId = userPoolId,
+        ServiceUrls = new AwsServiceUrls { DynamoDb = Url.ToString(), S3 = Url.ToString(), Sqs = Url.ToString() },
+    };
+
+    /// <summary>A name no other test uses (lower case, so it is also a valid bucket name).</summary>
+    public static string UniqueName(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 60)];
+
+    public async Task InitializeAsync()
+    {
+        var port = FreePort();
+        var script = Path.Combine(AppContext.BaseDirectory, "Aws", "moto-server.py");
+        var start = new ProcessStartInfo("python3", $"\"{script}\" -H 127.0.0.1 -p {port}")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        _process = Process.Start(start) ?? throw new InvalidOperationException("python3 (with moto installed) did not start.");
+        _process.OutputDataReceived += (_, e) => Keep(e.Data);
+        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        Url = new Uri($"http://127.0.0.1:{port}");
+        await WaitUntilAnsweringAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_process is null) return;
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+
+    private async Task WaitUntilAnsweringAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < StartTimeout)
+        {
+            if (_process!.HasExited)
+                throw new InvalidOperationException($"moto_server exited with {_process.ExitCode}: {Output()}");
+            try
+            {
+                using var response = await http.GetAsync(new Uri(Url, "/moto-api/data.json"));
+                if (response.StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"moto_server did not answer on {Url} within {StartTimeout}: {Output()}");
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null) return;
+        lock (_output)
+        {
+            if (_output.Length < 20_000) _output.AppendLine(line);
+        }
+    }
+
+    private string Output()
+    {
+        lock (_output) return _output.ToString();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>The tests that share one <see cref="MotoServer"/>; they run one after another.</summary>
+[CollectionDefinition(Name)]
+public sealed class MotoCollection : ICollectionFixture<MotoServer>
+{
+    public const string Name = "moto";
+}

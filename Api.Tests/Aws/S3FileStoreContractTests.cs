@@ -1,0 +1,24 @@
+using BoxOffice.Api.Tests.Contracts;
+using BoxOffice.Configuration;
+using BoxOffice.Files;
+using BoxOffice.Files.S3;
+
+namespace BoxOffice.Api.Tests.Aws;
+
+[Collection(MotoCollection.Name)]
+public sealed class S3FileStoreContractTests(MotoServer moto) : FileStoreContract, IDisposable
+{
+    private readonly HttpClient _http = new(new PresignedUrlCheck(moto.Credentials));
+
+    protected override HttpClient UrlClient => _http;
+
+    protected override async Task<IFileStore> CreateStoreAsync()
+    {
+        var bucket = MotoServer.UniqueName("files");
+        var s3 = AwsClientFactory.CreateS3(moto.Options(), moto.Credentials);
+        await s3.PutBucketAsync(bucket);
+        return new S3FileStore(s3, bucket, TimeProvider.System);
+    }
+
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,15 @@
+using BoxOffice.Api.Tests.Contracts;
+using BoxOffice.Queue;
+using BoxOffice.Queue.Sqs;
+
+namespace BoxOffice.Api.Tests.Aws;
+
+[Collection(MotoCollection.Name)]
+public sealed class SqsJobQueueContractTests(MotoServer moto) : JobQueueContract
+{
+    protected override async Task<(IJobQueue Queue, IDeadLetters DeadLetters)> CreateAsync(int maxReceives)
+    {
+        var q = await MotoQueues.CreateAsync(moto, VisibilityTimeout, maxReceives);
+        return (new SqsJobQueue(q.Client, q.QueueUrl), new SqsDeadLetters(q.Client, q.DeadLetterQueueUrl, q.QueueUrl));
+    }
+}

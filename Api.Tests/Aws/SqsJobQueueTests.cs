@@ -1,0 +1,93 @@
+using BoxOffice.Jobs;
+using BoxOffice.Queue;
+using BoxOffice.Queue.Sqs;
+
+namespace BoxOffice.Api.Tests.Aws;
+
+/// <summary>What the SQS queue adds to the contract: the wire format, and S3 event notifications as jobs.</summary>
+[Collection(MotoCollection.Name)]
+public sealed class SqsJobQueueTests(MotoServer moto)
+{
+    private static readonly CancellationToken Ct = CancellationToken.None;
+
+    [Fact]
+    public async Task A_job_travels_as_contract_json_with_type_and_correlation_attributes()
+    {
+        var q = await MotoQueues.CreateAsync(moto, TimeSpan.FromSeconds(30), 5);
+        await new SqsJobQueue(q.Client, q.QueueUrl).SendAsync(new JobMessage(JobTypes.OrderPlaced, "{\"orderId\":\"o-7\"}", "req-7"), Ct);
+
+        var raw = Assert.Single(await q.Client.ReceiveAsync(q.QueueUrl, 10, 1, null, Ct));
+
+        Assert.Equal("{\"orderId\":\"o-7\"}", raw.Body);
+        Assert.Equal(JobTypes.OrderPlaced, raw.Attributes["type"]);
+        Assert.Equal("req-7", raw.Attributes["correlationId"]);
+    }
+
+    [Fact]
+    public async Task An_S3_notification_becomes_a_file_uploaded_job()
+    {
+        var q = await MotoQueues.CreateAsync(moto, TimeSpan.FromSeconds(30), 5);
+        await SendRawAsync(q, Notification(("posters/show-1/a+b.png", 1234)));
+
+        var job = Assert.Single(await new SqsJobQueue(q.Client, q.QueueUrl).ReceiveAsync(10, TimeSpan.FromSeconds(1), Ct));
+
+        Assert.Equal(JobTypes.FileUploaded, job.Message.Type);
+        Assert.Equal(new FileUploaded("posters/show-1/a b.png", 1234), System.Text.Json.JsonSerializer.Deserialize<FileUploaded>(job.Message.Body, JobJson.Options));
+    }
+
+    [Fact]
+    public async Task An_S3_test_event_is_deleted_without_a_job()
+    {
+        var q = await MotoQueues.CreateAsync(moto, TimeSpan.FromSeconds(30), 5);
+        await SendRawAsync(q, "{\"Service\":\"Amazon S3\",\"Event\":\"s3:TestEvent\",\"Bucket\":\"b\"}");
+        var queue = new SqsJobQueue(q.Client, q.QueueUrl);
+
+        Assert.Empty(await queue.ReceiveAsync(10, TimeSpan.FromSeconds(1), Ct));
+        Assert.Equal(0, await queue.DepthAsync(Ct));
+    }
+
+    [Fact]
+    public async Task A_notification_of_several_objects_is_split_into_one_message_per_job()
+    {
+        var q = await MotoQueues.CreateAsync(moto, TimeSpan.FromSeconds(30), 5);
+        await SendRawAsync(q, Notification(("posters/a.png", 1), ("posters/b.png", 2)));
+        var queue = new SqsJobQueue(q.Client, q.QueueUrl);
+
+        Assert.Empty(await queue.ReceiveAsync(10, TimeSpan.FromSeconds(1), Ct));
+        var jobs = new List<ReceivedJob>();
+        for (var round = 0; round < 5 && jobs.Count < 2; round++) jobs.AddRange(await queue.ReceiveAsync(10, TimeSpan.FromSeconds(1), Ct));
+
+        Assert.Equal(2, jobs.Count);
+        Assert.All(jobs, j => Assert.Equal(JobTypes.FileUploaded, j.Message.Type));
+        Assert.Equal(["posters/a.png", "posters/b.png"],
+            jobs.Select(j => System.Text.Json.JsonSerializer.Deserialize<FileUploaded>(j.Message.Body, JobJson.Options)!.Key).Order());
+        Assert.Equal(2, await queue.DepthAsync(Ct));
+    }
+
+    [Fact]
+    public async Task A_body_that_is_no_job_is_handed_out_as_unrecognized_so_it_ends_in_the_dead_letters()
+    {
+        var q = await MotoQueues.CreateAsync(moto, TimeSpan.FromSeconds(30), 5);
+        await SendRawAsync(q, "not json at all");
+
+        var job = Assert.Single(await new SqsJobQueue(q.Client, q.QueueUrl).ReceiveAsync(10, TimeSpan.FromSeconds(1), Ct));
+
+        Assert.Equal(SqsJobMapping.UnrecognizedType, job.Message.Type);
+        Assert.Equal("not json at all", job.Message.Body);
+    }
+
+    private static Task SendRawAsync(MotoQueues q, string body) =>
+        q.Client.SendAsync(q.QueueUrl, new SqsOutgoingMessage(body, new Dictionary<string, string>()), Ct);
+
+    private static string Notification(params (string Key, long Size)[] objects) =>
+        System.Text.Json.JsonSerializer.Serialize(new
+        {
+            Records = objects.Select(o => new
+            {
+                eventVersion = "2.1",
+                eventSource = "aws:s3",
+                eventName = "ObjectCreated:Put",
+                s3 = new { bucket = new { name = "b" }, @object = new { key = o.Key, size = o.Size } },
+            }),
+        });
+}

@@ -1,0 +1,210 @@
+using BoxOffice.Api.Tests.Support;
+using BoxOffice.Paging;
+using BoxOffice.Shows;
+using static BoxOffice.Api.Tests.Contracts.StoreFixtures;
+
+namespace BoxOffice.Api.Tests.Contracts;
+
+/// <summary>What every <see cref="IShowStore"/> must do. Each test gets an empty store.</summary>
+public abstract class ShowStoreContract
+{
+    private static readonly CancellationToken Ct = CancellationToken.None;
+
+    protected TestClock Clock { get; } = new();
+
+    /// <summary>A fresh, empty store that reads "now" from <see cref="Clock"/>.</summary>
+    protected abstract Task<IShowStore> CreateStoreAsync();
+
+    [Fact]
+    public async Task A_created_show_reads_back_field_for_field()
+    {
+        var store = await CreateStoreAsync();
+        var show = Show(price: 19.99m) with { PosterStatus = PosterStatus.Published, PosterKey = "posters/x/y.png", Version = 3 };
+
+        Assert.True(await store.CreateAsync(show, Ct));
+
+        Assert.Equal(show, await store.GetAsync(show.ShowId, Ct));
+        Assert.Null(await store.GetAsync("no-such-show", Ct));
+    }
+
+    [Fact]
+    public async Task Creating_a_taken_id_fails_and_keeps_the_first()
+    {
+        var store = await CreateStoreAsync();
+        var first = Show();
+        await store.CreateAsync(first, Ct);
+
+        Assert.False(await store.CreateAsync(first with { Title = "Macbeth" }, Ct));
+        Assert.Equal("Hamlet", (await store.GetAsync(first.ShowId, Ct))!.Title);
+    }
+
+    [Fact]
+    public async Task The_on_sale_list_holds_future_on_sale_shows_soonest_first_page_by_page()
+    {
+        var store = await CreateStoreAsync();
+        var onSale = Enumerable.Range(1, 5).Select(d => Show(startsIn: TimeSpan.FromDays(d))).ToList();
+        foreach (var show in onSale.AsEnumerable().Reverse()) await store.CreateAsync(show, Ct);
+        await store.CreateAsync(Show(status: ShowStatus.OffSale, startsIn: TimeSpan.FromHours(1)), Ct);
+        await store.CreateAsync(Show(status: ShowStatus.Cancelled, startsIn: TimeSpan.FromHours(2)), Ct);
+        await store.CreateAsync(Show(startsIn: TimeSpan.FromHours(-1)), Ct);
+
+        var first = await store.ListOnSaleAsync(new PageRequest(2, null), Ct);
+        var second = await store.ListOnSaleAsync(new PageRequest(2, first.NextCursor), Ct);
+        var third = await store.ListOnSaleAsync(new PageRequest(2, second.NextCursor), Ct);
+
+        Assert.Equal(onSale.Select(s => s.ShowId), first.Items.Concat(second.Items).Concat(third.Items).Select(s => s.ShowId));
+        Assert.NotNull(first.NextCursor);
+        Assert.NotNull(second.NextCursor);
+        Assert.Null(third.NextCursor);
+    }
+
+    [Fact]
+    public async Task A_page_that_ends_the_list_exactly_has_no_cursor()
+    {
+        var store = await CreateStoreAsync();
+        for (var d = 1; d <= 3; d++) await store.CreateAsync(Show(startsIn: TimeSpan.FromDays(d)), Ct);
+
+        var page = await store.ListOnSaleAsync(new PageRequest(3, null), Ct);
+
+        Assert.Equal(3, page.Items.Count);
+        Assert.Null(page.NextCursor);
+    }
+
+    [Fact]
+    public async Task Shows_that_have_started_leave_the_on_sale_list()
+    {
+        var store = await CreateStoreAsync();
+        var soon = Show(startsIn: TimeSpan.FromHours(1));
+        var later = Show(startsIn: TimeSpan.FromDays(2));
+        await store.CreateAsync(soon, Ct);
+        await store.CreateAsync(later, Ct);
+
+        Clock.Advance(TimeSpan.FromHours(2));
+
+        Assert.Equal([later.ShowId], (await store.ListOnSaleAsync(new PageRequest(10, null), Ct)).Items.Select(s => s.ShowId));
+    }
+
+    [Fact]
+    public async Task The_full_list_holds_every_show_whatever_its_status()
+    {
+        var store = await CreateStoreAsync();
+        var shows = new[] { Show(), Show(status: ShowStatus.OffSale), Show(status: ShowStatus.Cancelled), Show(startsIn: TimeSpan.FromDays(-1)) };
+        foreach (var show in shows) await store.CreateAsync(show, Ct);
+
+        var all = await Pages.AllAsync(store.ListAllAsync, Ct).ToListAsync();
+
+        Assert.Equal(shows.Select(s => s.ShowId).Order(), all.Select(s => s.ShowId).Order());
+    }
+
+    [Fact]
+    public async Task A_forged_or_borrowed_cursor_is_refused()
+    {
+        var store = await CreateStoreAsync();
+        for (var d = 1; d <= 3; d++) await store.CreateAsync(Show(startsIn: TimeSpan.FromDays(d)), Ct);
+        var cursor = (await store.ListOnSaleAsync(new PageRequest(1, null), Ct)).NextCursor!;
+        var allCursor = (await store.ListAllAsync(new PageRequest(1, null), Ct)).NextCursor!;
+        var flipped = cursor[..^2] + (cursor[^2] == 'A' ? 'B' : 'A') + cursor[^1];
+
+        await Assert.ThrowsAsync<InvalidCursorException>(() => store.ListOnSaleAsync(new PageRequest(1, flipped), Ct));
+        await Assert.ThrowsAsync<InvalidCursorException>(() => store.ListOnSaleAsync(new PageRequest(1, "not-a-cursor"), Ct));
+        await Assert.ThrowsAsync<InvalidCursorException>(() => store.ListOnSaleAsync(new PageRequest(1, allCursor), Ct));
+    }
+
+    [Fact]
+    public async Task An_edit_at_the_current_version_applies_and_moves_the_version()
+    {
+        var store = await CreateStoreAsync();
+        var show = Show(capacity: 10);
+        await store.CreateAsync(show, Ct);
+        var later = Now().AddMinutes(1);
+        var startsAt = show.StartsAt.AddDays(1);
+
+        var result = await store.UpdateAsync(show.ShowId, new ShowChanges { Title = "Macbeth", Capacity = 15, Price = 30m, StartsAt = startsAt }, 1, later, Ct);
+
+        Assert.Equal(ShowUpdateOutcome.Updated, result.Outcome);
+        var expected = show with { Title = "Macbeth", Capacity = 15, SeatsAvailable = 15, Price = 30m, StartsAt = startsAt, Version = 2, UpdatedAt = later };
+        Assert.Equal(expected, result.Show);
+        Assert.Equal(expected, await store.GetAsync(show.ShowId, Ct));
+    }
+
+    [Fact]
+    public async Task An_edit_at_a_stale_version_is_refused_and_changes_nothing()
+    {
+        var store = await CreateStoreAsync();
+        var show = Show();
+        await store.CreateAsync(show, Ct);
+        await store.UpdateAsync(show.ShowId, new ShowChanges { Title = "First" }, 1, Now(), Ct);
+
+        var result = await store.UpdateAsync(show.ShowId, new ShowChanges { Title = "Second" }, 1, Now(), Ct);
+
+        Assert.Equal(ShowUpdateOutcome.VersionMismatch, result.Outcome);
+        Assert.Equal("First", (await store.GetAsync(show.ShowId, Ct))!.Title);
+        Assert.Equal(ShowUpdateOutcome.NotFound, (await store.UpdateAsync("no-such-show", new ShowChanges { Title = "x" }, 1, Now(), Ct)).Outcome);
+    }
+
+    [Fact]
+    public async Task Capacity_cannot_drop_below_the_seats_sold()
+    {
+        var store = await CreateStoreAsync();
+        var show = Show(capacity: 10) with { SeatsAvailable = 4 };
+        await store.CreateAsync(show, Ct);
+
+        var refused = await store.UpdateAsync(show.ShowId, new ShowChanges { Capacity = 5 }, 1, Now(), Ct);
+        var allowed = await store.UpdateAsync(show.ShowId, new ShowChanges { Capacity = 6 }, 1, Now(), Ct);
+
+        Assert.Equal(ShowUpdateOutcome.Conflict, refused.Outcome);
+        Assert.Equal(ShowUpdateOutcome.Updated, allowed.Outcome);
+        Assert.Equal((6, 0), (allowed.Show!.Capacity, allowed.Show.SeatsAvailable));
+    }
+
+    [Fact]
+    public async Task Taking_a_show_off_sale_hides_it_and_putting_it_back_lists_it()
+    {
+        var store = await CreateStoreAsync();
+        var show = Show();
+        await store.CreateAsync(show, Ct);
+
+        await store.UpdateAsync(show.ShowId, new ShowChanges { Status = ShowStatus.OffSale }, 1, Now(), Ct);
+        Assert.Empty((await store.ListOnSaleAsync(new PageRequest(10, null), Ct)).Items);
+
+        await store.UpdateAsync(show.ShowId, new ShowChanges { Status = ShowStatus.OnSale }, 2, Now(), Ct);
+        Assert.Equal([show.ShowId], (await store.ListOnSaleAsync(new PageRequest(10, null), Ct)).Items.Select(s => s.ShowId));
+    }
+
+    [Fact]
+    public async Task Cancelling_is_final_and_happens_once()
+    {
+        var store = await CreateStoreAsync();
+        var show = Show();
+        await store.CreateAsync(show, Ct);
+
+        var cancelled = await store.CancelAsync(show.ShowId, Now(), Ct);
+        var again = await store.CancelAsync(show.ShowId, Now().AddMinutes(1), Ct);
+
+        Assert.Equal(ShowStatus.Cancelled, cancelled!.Status);
+        Assert.Equal(2, cancelled.Version);
+        Assert.Equal(cancelled, again);
+        Assert.Null(await store.CancelAsync("no-such-show", Now(), Ct));
+        Assert.Empty((await store.ListOnSaleAsync(new PageRequest(10, null), Ct)).Items);
+        Assert.Equal(ShowUpdateOutcome.Conflict, (await store.UpdateAsync(show.ShowId, new ShowChanges { Title = "x" }, 2, Now(), Ct)).Outcome);
+    }
+
+    [Fact]
+    public async Task Poster_changes_leave_the_version_alone()
+    {
+        var store = await CreateStoreAsync();
+        var show = Show();
+        await store.CreateAsync(show, Ct);
+
+        Assert.True(await store.SetPosterAsync(show.ShowId, PosterStatus.Pending, "posters/a.png", Ct));
+        Assert.Equal((PosterStatus.Pending, "posters/a.png", 1L), Poster(await store.GetAsync(show.ShowId, Ct)));
+
+        Assert.True(await store.SetPosterAsync(show.ShowId, PosterStatus.Rejected, null, Ct));
+        Assert.Equal((PosterStatus.Rejected, (string?)null, 1L), Poster(await store.GetAsync(show.ShowId, Ct)));
+
+        Assert.False(await store.SetPosterAsync("no-such-show", PosterStatus.Pending, "posters/b.png", Ct));
+        Assert.Null(await store.GetAsync("no-such-show", Ct));
+    }
+
+    private static (PosterStatus, string?, long) Poster(Show? show) => (show!.PosterStatus, show.PosterKey, show.Version);
+}

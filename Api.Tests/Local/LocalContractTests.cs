@@ -1,0 +1,100 @@
+using System.Globalization;
+using BoxOffice.Api.Tests.Contracts;
+using BoxOffice.Api.Tests.Support;
+using BoxOffice.Files;
+using BoxOffice.Identity.Local;
+using BoxOffice.Orders;
+using BoxOffice.Queue;
+using BoxOffice.Reports;
+using BoxOffice.Shows;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+
+namespace BoxOffice.Api.Tests.Local;
+
+public sealed class SqliteShowStoreContractTests : ShowStoreContract, IDisposable
+{
+    private readonly LocalShapes _shapes = new();
+
+    protected override Task<IShowStore> CreateStoreAsync() => Task.FromResult(_shapes.New(Clock).Get<IShowStore>());
+
+    public void Dispose() => _shapes.Dispose();
+}
+
+public sealed class SqliteOrderStoreContractTests : OrderStoreContract, IDisposable
+{
+    private readonly LocalShapes _shapes = new();
+
+    protected override Task<(IShowStore Shows, IOrderStore Orders)> CreateStoresAsync()
+    {
+        var shape = _shapes.New(TimeProvider.System);
+        return Task.FromResult((shape.Get<IShowStore>(), shape.Get<IOrderStore>()));
+    }
+
+    public void Dispose() => _shapes.Dispose();
+}
+
+public sealed class SqliteReportStoreContractTests : ReportStoreContract, IDisposable
+{
+    private readonly LocalShapes _shapes = new();
+
+    protected override Task<IReportStore> CreateStoreAsync() => Task.FromResult(_shapes.New(TimeProvider.System).Get<IReportStore>());
+
+    public void Dispose() => _shapes.Dispose();
+}
+
+public sealed class SqliteJobQueueContractTests : JobQueueContract, IDisposable
+{
+    private readonly LocalShapes _shapes = new();
+
+    protected override Task<(IJobQueue Queue, IDeadLetters DeadLetters)> CreateAsync(int maxReceives)
+    {
+        var shape = _shapes.New(TimeProvider.System, new Dictionary<string, string?>
+        {
+            ["BoxOffice:Queue:VisibilityTimeout"] = VisibilityTimeout.ToString("c", CultureInfo.InvariantCulture),
+            ["BoxOffice:Queue:MaxReceives"] = maxReceives.ToString(CultureInfo.InvariantCulture),
+        });
+        return Task.FromResult((shape.Get<IJobQueue>(), shape.Get<IDeadLetters>()));
+    }
+
+    public void Dispose() => _shapes.Dispose();
+}
+
+/// <summary>The local file store behind the Api, whose <c>/files</c> routes serve its signed URLs.</summary>
+public sealed class LocalFileStoreContractTests : FileStoreContract, IAsyncLifetime
+{
+    private readonly BoxOfficeApp _app = new();
+    private HttpClient _client = null!;
+
+    protected override HttpClient UrlClient => _client;
+
+    protected override Task<IFileStore> CreateStoreAsync() => Task.FromResult(_app.Services.GetRequiredService<IFileStore>());
+
+    public Task InitializeAsync()
+    {
+        _client = _app.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _app.DisposeAsync();
+    }
+}
+
+public sealed class DevIssuerSigningKeysContractTests : SigningKeysContract, IDisposable
+{
+    private readonly LocalShapes _shapes = new();
+
+    protected override Task<(IConfigurationManager<OpenIdConnectConfiguration> Keys, Func<Task<string>> IssueToken, string Issuer)> CreateAsync()
+    {
+        var shape = _shapes.New(TimeProvider.System);
+        var issuer = shape.Get<DevTokenIssuer>();
+        return Task.FromResult((shape.Get<IConfigurationManager<OpenIdConnectConfiguration>>(),
+            (Func<Task<string>>)(() => Task.FromResult(issuer.Mint("alice", [], null).AccessToken)), issuer.Issuer));
+    }
+
+    public void Dispose() => _shapes.Dispose();
+}

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+
+namespace BoxOffice.Api.Tests.Template;
+
+/// <summary>deploy.sh and destroy.sh explain themselves and refuse clearly before touching anything.</summary>
+public class DeployScriptsTests
+{
+    [Theory]
+    [InlineData("deploy.sh")]
+    [InlineData("destroy.sh")]
+    public async Task Help_explains_usage(string script)
+    {
+        var (code, stdout, _) = await RunAsync(script, "--help");
+
+        Assert.Equal(0, code);
+        Assert.Contains($"Usage: scripts/{script} --stack-name NAME", stdout);
+    }
+
+    [Theory]
+    [InlineData("deploy.sh")]
+    [InlineData("destroy.sh")]
+    public async Task Refuses_without_a_stack_name(string script)
+    {
+        var (code, _, stderr) = await RunAsync(script);
+
+        Assert.Equal(2, code);
+        Assert.Contains("no stack name", stderr);
+    }
+
+    [Theory]
+    [InlineData("deploy.sh")]
+    [InlineData("destroy.sh")]
+    public async Task Refuses_without_credentials(string script)
+    {
+        var (code, _, stderr) = await RunAsync(script, "--stack-name", "boxoffice-test", "--region", "us-east-1");
+
+        Assert.Equal(2, code);
+        Assert.Contains("no usable AWS credentials", stderr);
+    }
+
+    [Fact]
+    public async Task Rejects_unknown_options()
+    {
+        var (code, _, stderr) = await RunAsync("deploy.sh", "--stack", "x");
+
+        Assert.Equal(2, code);
+        Assert.Contains("unknown option: --stack", stderr);
+    }
+
+    /// <summary>Runs the script with no AWS configuration at all: no credentials, profiles or instance metadata.</summary>
+    private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(string script, params string[] args)
+    {
+        var root = Path.GetDirectoryName(ServerlessTemplate.FilePath)!;
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };
+        start.ArgumentList.Add(Path.Combine(root, "scripts", script));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("AWS_", StringComparison.Ordinal) || k == "BOXOFFICE_STACK").ToList())
+            start.Environment.Remove(key);
+        var nowhere = Path.Combine(Path.GetTempPath(), "boxoffice-no-aws-config");
+        start.Environment["AWS_CONFIG_FILE"] = nowhere;
+        start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = nowhere;
+        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+}

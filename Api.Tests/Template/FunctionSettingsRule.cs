@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+using BoxOffice.Configuration;
+
+namespace BoxOffice.Api.Tests.Template;
+
+/// <summary>
+/// A function's environment sets exactly the settings the app reads there (<see cref="AwsSettings"/>), and each
+/// points at the right kind of thing: the table's name, the job queue's URL, a NoEcho parameter for the key...
+/// </summary>
+public static class FunctionSettingsRule
+{
+    public static IReadOnlyList<string> Check(ServerlessTemplate template, string functionId, IReadOnlyList<string> required)
+    {
+        var problems = new List<string>();
+        var variables = template.Properties(functionId)["Environment"]?["Variables"]?.AsObject() ?? [];
+        foreach (var key in required)
+        {
+            if (!variables.ContainsKey(key)) problems.Add($"{functionId}: {key} is not set");
+            else if (Expectations.TryGetValue(key, out var expect) && expect(template, variables[key]) is { } wrong)
+                problems.Add($"{functionId}: {key} {wrong}");
+        }
+        foreach (var (key, _) in variables)
+        {
+            if (key.StartsWith("BoxOffice__", StringComparison.Ordinal) && !required.Contains(key))
+                problems.Add($"{functionId}: {key} is set but the function does not read it");
+        }
+        return problems;
+    }
+
+    private delegate string? Expectation(ServerlessTemplate template, JsonNode? value);
+
+    private static readonly Dictionary<string, Expectation> Expectations = new()
+    {
+        [AwsSettings.Shape] = (_, v) => v is JsonValue s && s.TryGetValue<string>(out var text) && text == "Aws" ? null : "must be \"Aws\"",
+        [AwsSettings.TableName] = RefTo("AWS::DynamoDB::Table"),
+        [AwsSettings.BucketName] = RefTo("AWS::S3::Bucket"),
+        [AwsSettings.QueueUrl] = (t, v) => RefTo("AWS::SQS::Queue")(t, v)
+            ?? (t.Properties(ServerlessTemplate.Target(v)!)["RedrivePolicy"] is null ? "must be the job queue (the one with a redrive policy)" : null),
+        [AwsSettings.DeadLetterQueueUrl] = (t, v) => RefTo("AWS::SQS::Queue")(t, v)
+            ?? (IsDeadLetterTarget(t, ServerlessTemplate.Target(v)!) ? null : "must be the job queue's dead-letter queue"),
+        [AwsSettings.UserPoolId] = RefTo("AWS::Cognito::UserPool"),
+        [AwsSettings.ClientId] = RefTo("AWS::Cognito::UserPoolClient"),
+        [AwsSettings.CursorKey] = (t, v) =>
+            v is JsonObject o && o["Ref"] is JsonValue r && t.Parameter(r.GetValue<string>())?["NoEcho"]?.GetValue<bool>() == true
+                ? null
+                : "must come from a NoEcho parameter",
+    };
+
+    private static Expectation RefTo(string type) => (t, v) =>
+        v is JsonObject o && o["Ref"] is JsonValue r && t.TypeOf(r.GetValue<string>()) == type ? null : $"must be a Ref to an {type}";
+
+    private static bool IsDeadLetterTarget(ServerlessTemplate template, string queueId) =>
+        template.IdsOfType("AWS::SQS::Queue").Any(q =>
+            ServerlessTemplate.Target(template.Properties(q)["RedrivePolicy"]?["deadLetterTargetArn"]) == queueId);
+}

@@ -1,0 +1,58 @@
+using System.Text.Json.Nodes;
+using BoxOffice.Configuration;
+
+namespace BoxOffice.Api.Tests.Template;
+
+public class FunctionSettingsTests
+{
+    [Fact]
+    public void Api_function_sets_exactly_what_the_api_reads() =>
+        Assert.Empty(FunctionSettingsRule.Check(ServerlessTemplate.Load(), "ApiFunction", AwsSettings.Api));
+
+    [Fact]
+    public void Worker_function_sets_exactly_what_the_worker_reads() =>
+        Assert.Empty(FunctionSettingsRule.Check(ServerlessTemplate.Load(), "WorkerFunction", AwsSettings.Worker));
+
+    [Fact]
+    public void A_missing_setting_is_reported()
+    {
+        var template = ServerlessTemplate.Load();
+        Variables(template, "ApiFunction").Remove(AwsSettings.TableName);
+
+        var problem = Assert.Single(FunctionSettingsRule.Check(template, "ApiFunction", AwsSettings.Api));
+        Assert.Contains($"{AwsSettings.TableName} is not set", problem);
+    }
+
+    [Fact]
+    public void A_setting_the_function_does_not_read_is_reported()
+    {
+        var template = ServerlessTemplate.Load();
+        Variables(template, "WorkerFunction")[AwsSettings.UserPoolId] = new JsonObject { ["Ref"] = "UserPool" };
+
+        var problem = Assert.Single(FunctionSettingsRule.Check(template, "WorkerFunction", AwsSettings.Worker));
+        Assert.Contains("does not read it", problem);
+    }
+
+    [Fact]
+    public void A_setting_pointing_at_the_wrong_queue_is_reported()
+    {
+        var template = ServerlessTemplate.Load();
+        Variables(template, "ApiFunction")[AwsSettings.QueueUrl] = new JsonObject { ["Ref"] = "DeadLetterQueue" };
+
+        var problem = Assert.Single(FunctionSettingsRule.Check(template, "ApiFunction", AwsSettings.Api));
+        Assert.Contains("must be the job queue", problem);
+    }
+
+    [Fact]
+    public void A_cursor_key_from_a_visible_parameter_is_reported()
+    {
+        var template = ServerlessTemplate.Load();
+        template.Parameter("CursorKey")!.Remove("NoEcho");
+
+        var problem = Assert.Single(FunctionSettingsRule.Check(template, "ApiFunction", AwsSettings.Api));
+        Assert.Contains("NoEcho", problem);
+    }
+
+    private static JsonObject Variables(ServerlessTemplate template, string functionId) =>
+        template.Properties(functionId)["Environment"]!["Variables"]!.AsObject();
+}

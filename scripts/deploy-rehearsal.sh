@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# Deploy rehearsal, offline: serverless.template is expanded, created as a stack in moto's CloudFormation on
+# loopback, and the Api (Kestrel, AWS shape) and a polling Worker run against that stack to confirm one order.
+set -euo pipefail
+
+usage() {
+  cat <<'TXT'
+Usage: scripts/deploy-rehearsal.sh [--stack-only] [--configuration Debug|Release]
+
+1. Expands serverless.template with aws-sam-translator.
+2. Starts moto_server (with Cognito CloudFormation support, scripts/rehearsal/moto_cognito_server.py) on a free
+   127.0.0.1 port, leaves out what moto's CloudFormation cannot create and prints which and why.
+3. Creates the stack, waits for CREATE_COMPLETE and checks the table, bucket, queues and user pool it made.
+4. Runs the Api on Kestrel and the Worker's poller with exactly the environment the template gives each
+   function (read back from the stack's Lambda functions) plus the emulator's endpoints, then drives an order
+   from sign-in to a confirmed ticket (scripts/rehearsal/drive_order.py).
+
+  --stack-only        Stop after step 3.
+  --configuration C   Build configuration of the Api and Worker to run (default: Debug).
+  -h, --help          Show this help.
+
+Needs moto_server, aws-sam-translator, the aws CLI, boto3 and the .NET SDK. Everything listens on 127.0.0.1
+and stops when the script ends.
+TXT
+}
+
+stack_only=false
+configuration=Debug
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    -h|--help) usage; exit 0 ;;
+    --stack-only) stack_only=true; shift ;;
+    --configuration) configuration="${2:-}"; shift 2 ;;
+    *) usage >&2; echo "rehearsal: unknown option: $1" >&2; exit 2 ;;
+  esac
+done
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+here="$root/scripts/rehearsal"
+work="$(mktemp -d)"
+pids=()
+cleanup() {
+  local status=$?
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  if [[ $status -ne 0 ]]; then
+    for log in "$work"/*.log; do
+      [[ -f "$log" ]] && { echo "--- last lines of $(basename "$log")"; tail -n 40 "$log"; }
+    done
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+wait_for() { # url seconds [pid that must stay alive]
+  local deadline=$((SECONDS + $2))
+  until curl -fsS -o /dev/null "$1" 2>/dev/null; do
+    [[ $SECONDS -lt $deadline ]] || { echo "rehearsal: nothing answered at $1 within $2 s" >&2; return 1; }
+    [[ -z "${3:-}" ]] || kill -0 "$3" 2>/dev/null || { echo "rehearsal: the process serving $1 exited" >&2; return 1; }
+    sleep 0.5
+  done
+}
+
+# The emulator takes any credentials; these keep the CLI and the app away from any real account.
+export AWS_ACCESS_KEY_ID=rehearsal AWS_SECRET_ACCESS_KEY=rehearsal AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
+export AWS_CONFIG_FILE="$work/no-config" AWS_SHARED_CREDENTIALS_FILE="$work/no-credentials" AWS_EC2_METADATA_DISABLED=true
+unset AWS_PROFILE AWS_SESSION_TOKEN
+
+echo "rehearsal: 1. expanding serverless.template"
+python3 "$root/scripts/expand-template.py" "$root/serverless.template" "$work/expanded.json" \
+  --code-bucket boxoffice-rehearsal-code --code-prefix rehearsal
+
+port="$(free_port)"
+endpoint="http://127.0.0.1:$port"
+echo "rehearsal: 2. moto on $endpoint; what its CloudFormation cannot do:"
+python3 "$here/moto_cognito_server.py" -H 127.0.0.1 -p "$port" >"$work/moto.log" 2>&1 &
+pids+=($!)
+wait_for "$endpoint/moto-api/data.json" 60
+python3 "$here/prune_for_moto.py" "$work/expanded.json" "$work/stack.json"
+aws_() { aws --endpoint-url "$endpoint" "$@"; }
+
+# The functions' code: the packaged zips when present, else a placeholder (the rehearsal runs the app itself).
+mkdir -p "$work/code"
+for fn in Api Worker; do
+  if [[ -s "$root/artifacts/lambda/$fn.zip" ]]; then
+    cp "$root/artifacts/lambda/$fn.zip" "$work/code/$fn.zip"
+  else
+    printf '#!/bin/sh\nexit 1\n' >"$work/code/bootstrap"
+    (cd "$work/code" && python3 -c "import zipfile, sys; zipfile.ZipFile(sys.argv[1], 'w').write('bootstrap')" "$fn.zip")
+    echo "  placeholder code for $fn: artifacts/lambda/$fn.zip not built (scripts/package-lambda.sh)"
+  fi
+done
+aws_ s3 mb s3://boxoffice-rehearsal-code >/dev/null
+aws_ s3 cp "$work/code/Api.zip" s3://boxoffice-rehearsal-code/rehearsal/Api.zip --only-show-errors
+aws_ s3 cp "$work/code/Worker.zip" s3://boxoffice-rehearsal-code/rehearsal/Worker.zip --only-show-errors
+
+stack=boxoffice-rehearsal
+echo "rehearsal: 3. creating stack $stack"
+aws_ cloudformation create-stack --stack-name "$stack" --template-body "file://$work/stack.json" \
+  --capabilities CAPABILITY_IAM CAPABILITY_AUTO_EXPAND \
+  --parameters "ParameterKey=CursorKey,ParameterValue=$(openssl rand -base64 32)" \
+               ParameterKey=DeletionProtection,ParameterValue=false >/dev/null
+aws_ cloudformation wait stack-create-complete --stack-name "$stack"
+status="$(aws_ cloudformation describe-stacks --stack-name "$stack" --query 'Stacks[0].StackStatus' --output text)"
+[[ "$status" == CREATE_COMPLETE ]] || { echo "rehearsal: stack is $status" >&2; exit 1; }
+output() { aws_ cloudformation describe-stacks --stack-name "$stack" --query "Stacks[0].Outputs[?OutputKey=='$1'].OutputValue" --output text; }
+
+table="$(output TableName)"; bucket="$(output BucketName)"; queue="$(output QueueUrl)"; dlq="$(output DeadLetterQueueUrl)"
+pool="$(output UserPoolId)"; client="$(output UserPoolClientId)"
+aws_ dynamodb describe-table --table-name "$table" --query 'Table.TableStatus' --output text >/dev/null
+aws_ s3api head-bucket --bucket "$bucket" >/dev/null
+redrive="$(aws_ sqs get-queue-attributes --queue-url "$queue" --attribute-names RedrivePolicy --query 'Attributes.RedrivePolicy' --output text)"
+dlq_arn="$(aws_ sqs get-queue-attributes --queue-url "$dlq" --attribute-names QueueArn --query 'Attributes.QueueArn' --output text)"
+[[ "$redrive" == *"$dlq_arn"* ]] || { echo "rehearsal: the job queue does not redrive to the dead-letter queue" >&2; exit 1; }
+aws_ cognito-idp describe-user-pool-client --user-pool-id "$pool" --client-id "$client" >/dev/null
+aws_ cognito-idp get-group --user-pool-id "$pool" --group-name admin >/dev/null
+echo "  CREATE_COMPLETE: table $table, bucket $bucket, job queue redriving to its DLQ, user pool $pool with client and admin group"
+
+if [[ "$stack_only" == true ]]; then
+  echo "rehearsal: stack checked (--stack-only)"
+  exit 0
+fi
+
+echo "rehearsal: 4. running the Api and the Worker against the stack"
+dotnet build "$root/Monolith.sln" -c "$configuration" -nologo -v q >"$work/build.log" 2>&1 \
+  || { cat "$work/build.log"; exit 1; }
+
+# Exactly the environment the template gives each function, plus what only the emulator needs.
+function_env() { # output-name file
+  aws_ lambda get-function-configuration --function-name "$(output "$1")" --query 'Environment.Variables' --output json \
+    | python3 -c 'import json, shlex, sys; [print(f"export {k}={shlex.quote(v)}") for k, v in json.load(sys.stdin).items()]' >"$2"
+}
+function_env ApiFunctionName "$work/api.env"
+function_env WorkerFunctionName "$work/worker.env"
+emulator_env() {
+  export BoxOffice__Aws__Region=us-east-1
+  export BoxOffice__Aws__ServiceUrls__DynamoDb="$endpoint" BoxOffice__Aws__ServiceUrls__S3="$endpoint" BoxOffice__Aws__ServiceUrls__Sqs="$endpoint"
+  export BoxOffice__Identity__JwksUrl="$endpoint/$pool/.well-known/jwks.json"
+}
+
+api_port="$(free_port)"
+(
+  source "$work/api.env"; emulator_env
+  export ASPNETCORE_URLS="http://127.0.0.1:$api_port" ASPNETCORE_ENVIRONMENT=Production
+  cd "$root/Api" && exec dotnet "bin/$configuration/net10.0/BoxOffice.Api.dll"
+) >"$work/api.log" 2>&1 &
+api_pid=$!
+pids+=("$api_pid")
+(
+  source "$work/worker.env"; emulator_env
+  export DOTNET_ENVIRONMENT=Production
+  cd "$root/Worker" && exec dotnet "bin/$configuration/net10.0/BoxOffice.Worker.dll"
+) >"$work/worker.log" 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$api_port/health" 60 "$api_pid"
+
+echo "rehearsal: 5. one order, token to confirmed ticket"
+python3 "$here/drive_order.py" "http://127.0.0.1:$api_port" "$endpoint" "$pool" "$client"
+echo "rehearsal: passed"

@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Deploys Box office to the AWS account of the current credentials: packages both functions, uploads them,
+# deploys serverless.template as one stack and prints its outputs.
+set -euo pipefail
+
+usage() {
+  cat <<'TXT'
+Usage: scripts/deploy.sh --stack-name NAME [options]
+
+Packages the Api and Worker functions (scripts/package-lambda.sh), uploads them to a code bucket, deploys
+serverless.template with CloudFormation and prints the stack outputs (API URL, user pool, table, bucket, queues).
+Run it again to update the stack; parameters you do not pass keep their deployed values.
+
+Options:
+  --stack-name NAME        CloudFormation stack name (or env BOXOFFICE_STACK). Required.
+  --region REGION          AWS region (default: AWS_REGION, AWS_DEFAULT_REGION or the CLI profile's region).
+  --code-bucket BUCKET     S3 bucket for the function zips (default: boxoffice-code-<account>-<region>,
+                           created when missing).
+  --allowed-origins LIST   Comma-separated browser origins for CORS, e.g. https://tickets.example.com
+  --alarm-email ADDRESS    Send alarm notifications to this address (confirm the SNS e-mail).
+  --cursor-key KEY         Base64 key (32+ bytes) signing paging cursors. Default: kept from the deployed
+                           stack, or generated on the first deploy.
+  --parameter KEY=VALUE    Any other template parameter (e.g. WorkerTimeout=120); repeatable.
+  --skip-package           Deploy the zips already in artifacts/lambda instead of building them.
+  -h, --help               Show this help.
+
+Needs the aws CLI and credentials allowed to create the stack's resources and IAM roles.
+TXT
+}
+
+die() { echo "deploy: $*" >&2; exit 2; }
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+stack="${BOXOFFICE_STACK:-}"
+region="${AWS_REGION:-${AWS_DEFAULT_REGION:-}}"
+code_bucket=""
+cursor_key=""
+skip_package=false
+overrides=()
+
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    -h|--help) usage; exit 0 ;;
+    --stack-name) stack="${2:-}"; shift 2 ;;
+    --region) region="${2:-}"; shift 2 ;;
+    --code-bucket) code_bucket="${2:-}"; shift 2 ;;
+    --allowed-origins) overrides+=("AllowedOrigins=${2:-}"); shift 2 ;;
+    --alarm-email) overrides+=("AlarmEmail=${2:-}"); shift 2 ;;
+    --cursor-key) cursor_key="${2:-}"; shift 2 ;;
+    --parameter) [[ "${2:-}" == *=* ]] || die "--parameter needs KEY=VALUE"; overrides+=("$2"); shift 2 ;;
+    --skip-package) skip_package=true; shift ;;
+    *) usage >&2; die "unknown option: $1" ;;
+  esac
+done
+
+source "$(dirname "${BASH_SOURCE[0]}")/aws-preflight.sh"
+echo "deploy: stack $stack, account $account, region $region"
+
+artifacts="$root/artifacts/lambda"
+if [[ "$skip_package" == false ]]; then
+  [[ -x "$root/scripts/package-lambda.sh" ]] || die "scripts/package-lambda.sh is missing; build the zips or pass --skip-package."
+  "$root/scripts/package-lambda.sh"
+fi
+for zip in Api.zip Worker.zip; do
+  [[ -s "$artifacts/$zip" ]] || die "artifacts/lambda/$zip is missing; run scripts/package-lambda.sh."
+done
+
+code_bucket="${code_bucket:-boxoffice-code-$account-$region}"
+if ! aws s3api head-bucket --bucket "$code_bucket" >/dev/null 2>&1; then
+  echo "deploy: creating code bucket $code_bucket"
+  aws s3 mb "s3://$code_bucket" >/dev/null
+  aws s3api put-public-access-block --bucket "$code_bucket" --public-access-block-configuration \
+    BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true
+fi
+
+if aws cloudformation describe-stacks --stack-name "$stack" >/dev/null 2>&1; then
+  stack_exists=true
+else
+  stack_exists=false
+fi
+if [[ -z "$cursor_key" && "$stack_exists" == false ]]; then
+  cursor_key="$(openssl rand -base64 32)"
+  echo "deploy: generated a paging cursor key (kept by the stack on later deploys)"
+fi
+[[ -n "$cursor_key" ]] && overrides+=("CursorKey=$cursor_key")
+
+packaged="$root/artifacts/serverless.packaged.json"
+mkdir -p "$root/artifacts"
+aws cloudformation package \
+  --template-file "$root/serverless.template" \
+  --s3-bucket "$code_bucket" --s3-prefix "$stack" \
+  --output-template-file "$packaged" --use-json >/dev/null
+echo "deploy: functions uploaded to s3://$code_bucket/$stack/"
+
+deploy_args=(
+  --template-file "$packaged" --stack-name "$stack"
+  --capabilities CAPABILITY_IAM CAPABILITY_AUTO_EXPAND
+  --no-fail-on-empty-changeset
+)
+[[ ${#overrides[@]} -gt 0 ]] && deploy_args+=(--parameter-overrides "${overrides[@]}")
+aws cloudformation deploy "${deploy_args[@]}"
+
+echo "deploy: outputs of $stack"
+aws cloudformation describe-stacks --stack-name "$stack" \
+  --query 'Stacks[0].Outputs[].[OutputKey,OutputValue]' --output table

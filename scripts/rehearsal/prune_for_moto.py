@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""Leaves out of an expanded template what moto's CloudFormation cannot create, and says which and why.
+
+A resource goes when moto (with the Cognito models of moto_cognito_server.py) has no model for its type, when the
+rehearsal leaves its type out on purpose, or when it refers to a resource that went. DependsOn entries and outputs
+that name a resource that went are dropped too. Properties moto accepts but does not apply are reported.
+Usage: prune_for_moto.py EXPANDED OUTPUT
+"""
+import json
+import os
+import re
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import moto  # noqa: E402
+import moto_cognito_server  # noqa: E402,F401  (registers the Cognito models)
+from moto.cloudformation.parsing import get_model_map  # noqa: E402
+
+LEFT_OUT_ON_PURPOSE = {
+    "AWS::Lambda::EventSourceMapping": "moto would run the Worker in Docker for each message and take the jobs off "
+    "the queue; the rehearsal's Worker polls the stack's queue itself",
+}
+
+IGNORED_PROPERTIES = {
+    "AWS::S3::Bucket": ["PublicAccessBlockConfiguration", "OwnershipControls", "CorsConfiguration",
+                        "LifecycleConfiguration", "NotificationConfiguration"],
+    "AWS::DynamoDB::Table": ["TimeToLiveSpecification"],
+}
+
+
+def references(node, found):
+    if isinstance(node, dict):
+        if "Ref" in node and isinstance(node["Ref"], str):
+            found.add(node["Ref"])
+        if "Fn::GetAtt" in node:
+            att = node["Fn::GetAtt"]
+            found.add(att[0] if isinstance(att, list) else att.split(".")[0])
+        if "Fn::Sub" in node:
+            text = node["Fn::Sub"][0] if isinstance(node["Fn::Sub"], list) else node["Fn::Sub"]
+            found.update(m.group(1) for m in re.finditer(r"\$\{([A-Za-z0-9]+)", text))
+        for value in node.values():
+            references(value, found)
+    elif isinstance(node, list):
+        for item in node:
+            references(item, found)
+    return found
+
+
+def pin_number_map_keys(node, parameters):
+    """moto reads Number parameters as numbers, so a FindInMap keyed by one misses the mapping's text keys (real
+    CloudFormation passes text). The rehearsal deploys such parameters at their defaults, so the key is pinned to it."""
+    if isinstance(node, dict):
+        args = node.get("Fn::FindInMap")
+        if isinstance(args, list) and isinstance(args[1], dict) and "Ref" in args[1]:
+            parameter = parameters.get(args[1]["Ref"])
+            if parameter and parameter.get("Type") == "Number":
+                print(f"  pinned    FindInMap key {args[1]['Ref']} to its default {parameter['Default']} "
+                      "(moto looks Number parameters up as numbers)")
+                args[1] = str(parameter["Default"])
+        for value in node.values():
+            pin_number_map_keys(value, parameters)
+    elif isinstance(node, list):
+        for item in node:
+            pin_number_map_keys(item, parameters)
+
+
+def main():
+    source, target = sys.argv[1], sys.argv[2]
+    template = json.load(open(source, encoding="utf-8"))
+    resources = template["Resources"]
+    supported = set(get_model_map())
+    gone = {}
+
+    for logical_id, resource in resources.items():
+        kind = resource["Type"]
+        if kind in LEFT_OUT_ON_PURPOSE:
+            gone[logical_id] = LEFT_OUT_ON_PURPOSE[kind]
+        elif kind not in supported:
+            gone[logical_id] = f"moto {moto.__version__} has no CloudFormation model for {kind}"
+
+    changed = True
+    while changed:
+        changed = False
+        for logical_id, resource in resources.items():
+            if logical_id in gone:
+                continue
+            body = {k: v for k, v in resource.items() if k != "DependsOn"}
+            missing = sorted(references(body, set()) & set(gone))
+            if missing:
+                gone[logical_id] = f"refers to {', '.join(missing)}, which is left out"
+                changed = True
+
+    for logical_id, reason in gone.items():
+        print(f"  left out  {resources[logical_id]['Type']:<36} {logical_id}: {reason}")
+        del resources[logical_id]
+
+    for logical_id, resource in resources.items():
+        depends = resource.get("DependsOn")
+        if depends is not None:
+            depends = [depends] if isinstance(depends, str) else depends
+            kept = [d for d in depends if d not in gone]
+            for d in depends:
+                if d in gone:
+                    print(f"  dropped   DependsOn {d} of {logical_id}")
+            if kept:
+                resource["DependsOn"] = kept
+            else:
+                del resource["DependsOn"]
+        for prop in IGNORED_PROPERTIES.get(resource["Type"], []):
+            if prop in resource.get("Properties", {}):
+                print(f"  not applied by moto  {logical_id}.{prop}")
+
+    pin_number_map_keys(resources, template.get("Parameters", {}))
+
+    outputs = template.get("Outputs", {})
+    for name in [n for n, o in outputs.items() if references(o, set()) & set(gone)]:
+        print(f"  dropped   output {name}: refers to a resource left out")
+        del outputs[name]
+
+    json.dump(template, open(target, "w", encoding="utf-8"), indent=1)
+
+
+if __name__ == "__main__":
+    main()
