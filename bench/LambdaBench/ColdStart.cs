@@ -13,42 +13,19 @@ internal static class ColdStart
         try
         {
             await SeedAsync(bootstrap, data);
-            var firstResponses = new List<double>();
-            for (var run = 1; run <= runs; run++)
+            var shows = HttpApiEvent.Create("GET", "/shows?limit=20");
+            await ColdStartsAsync("api", "first response to GET /shows", bootstrap, data, runs, shows, outcome => Expect(outcome, 200), async (runtime, process) =>
             {
-                await using var runtime = await FakeRuntimeApi.StartAsync();
-                var clock = Stopwatch.StartNew();
-                using var process = Start(bootstrap, runtime.Address, data);
-                try
+                var roundTrips = new List<double>(warm);
+                for (var i = 0; i < warm; i++)
                 {
-                    var pending = runtime.InvokeAsync(HttpApiEvent.Create("GET", "/shows?limit=20"));
-                    await runtime.FirstNext;
-                    var init = clock.Elapsed.TotalMilliseconds;
-                    var first = await pending;
-                    var elapsed = clock.Elapsed.TotalMilliseconds;
-                    Expect(first, 200);
-                    firstResponses.Add(elapsed);
-                    Console.WriteLine($"api run {run}: first response to GET /shows {elapsed:0} ms after process start (init {init:0} ms; {CpuMilliseconds(process):0} ms CPU)");
-                    if (run < runs) continue;
-
-                    var roundTrips = new List<double>(warm);
-                    for (var i = 0; i < warm; i++)
-                    {
-                        var sent = Stopwatch.GetTimestamp();
-                        Expect(await runtime.InvokeAsync(HttpApiEvent.Create("GET", "/shows?limit=20")), 200);
-                        roundTrips.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
-                    }
-                    Report($"api warm GET /shows x{warm}", roundTrips);
-                    Console.WriteLine($"api RSS after {warm} invocations: {Rss(process)}");
+                    var sent = Stopwatch.GetTimestamp();
+                    Expect(await runtime.InvokeAsync(shows), 200);
+                    roundTrips.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
                 }
-                finally
-                {
-                    process.Kill(entireProcessTree: true);
-                    await process.WaitForExitAsync();
-                }
-            }
-            firstResponses.Sort();
-            Console.WriteLine($"api first response: median {firstResponses[firstResponses.Count / 2]:0} ms, best {firstResponses[0]:0} ms over {runs} cold starts");
+                Report($"api warm GET /shows x{warm}", roundTrips);
+                Console.WriteLine($"api RSS after {warm} invocations: {Rss(process)}");
+            });
         }
         finally
         {
@@ -62,37 +39,56 @@ internal static class ColdStart
         var batch = """{"Records":[{"messageId":"m-1","receiptHandle":"r-1","body":"{\"showId\":\"no-such-show\"}","attributes":{"ApproximateReceiveCount":"1"},"messageAttributes":{"type":{"stringValue":"show.cancelled","dataType":"String"}},"eventSource":"aws:sqs"}]}""";
         try
         {
-            var firstBatches = new List<double>();
-            for (var run = 1; run <= runs; run++)
+            await ColdStartsAsync("worker", "first batch answered", bootstrap, data, runs, batch, outcome =>
             {
-                await using var runtime = await FakeRuntimeApi.StartAsync();
-                var clock = Stopwatch.StartNew();
-                using var process = Start(bootstrap, runtime.Address, data);
-                try
-                {
-                    var pending = runtime.InvokeAsync(batch);
-                    await runtime.FirstNext;
-                    var init = clock.Elapsed.TotalMilliseconds;
-                    var first = await pending;
-                    var elapsed = clock.Elapsed.TotalMilliseconds;
-                    if (first.IsError || first.Body.Contains("m-1", StringComparison.Ordinal))
-                        throw new InvalidOperationException($"The batch failed: {first.Body}");
-                    firstBatches.Add(elapsed);
-                    Console.WriteLine($"worker run {run}: first batch answered {elapsed:0} ms after process start (init {init:0} ms; {CpuMilliseconds(process):0} ms CPU); RSS {Rss(process)}");
-                }
-                finally
-                {
-                    process.Kill(entireProcessTree: true);
-                    await process.WaitForExitAsync();
-                }
-            }
-            firstBatches.Sort();
-            Console.WriteLine($"worker first batch: median {firstBatches[firstBatches.Count / 2]:0} ms, best {firstBatches[0]:0} ms over {runs} cold starts");
+                if (outcome.IsError || outcome.Body.Contains("m-1", StringComparison.Ordinal))
+                    throw new InvalidOperationException($"The batch failed: {outcome.Body}");
+            }, (_, process) =>
+            {
+                Console.WriteLine($"worker RSS after its first batch: {Rss(process)}");
+                return Task.CompletedTask;
+            });
         }
         finally
         {
             Directory.Delete(data, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// Starts <paramref name="bootstrap"/> <paramref name="runs"/> times, each against a fresh fake Runtime API with
+    /// <paramref name="firstEvent"/> waiting, and times its answer from process start; the last run goes on with
+    /// <paramref name="afterLast"/> before the process is killed.
+    /// </summary>
+    private static async Task ColdStartsAsync(string name, string what, string bootstrap, string data, int runs, string firstEvent,
+        Action<RuntimeOutcome> check, Func<FakeRuntimeApi, Process, Task> afterLast)
+    {
+        var firsts = new List<double>();
+        for (var run = 1; run <= runs; run++)
+        {
+            await using var runtime = await FakeRuntimeApi.StartAsync();
+            var clock = Stopwatch.StartNew();
+            using var process = Start(bootstrap, runtime.Address, data);
+            try
+            {
+                var pending = runtime.InvokeAsync(firstEvent);
+                await runtime.FirstNext;
+                var init = clock.Elapsed.TotalMilliseconds;
+                var first = await pending;
+                var elapsed = clock.Elapsed.TotalMilliseconds;
+                check(first);
+                firsts.Add(elapsed);
+                Console.WriteLine($"{name} run {run}: {what} {elapsed:0} ms after process start (init {init:0} ms; {CpuMilliseconds(process):0} ms CPU)");
+                if (run == runs) await afterLast(runtime, process);
+            }
+            finally
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+        }
+        firsts.Sort();
+        Console.WriteLine($"{name} {what}: median {firsts[firsts.Count / 2]:0} ms, best {firsts[0]:0} ms over {runs} cold starts");
     }
 
     /// <summary>A first run creates the database and a few shows, so the measured runs read real rows.</summary>
