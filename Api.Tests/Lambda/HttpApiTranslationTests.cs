@@ -55,6 +55,16 @@ public sealed class HttpApiTranslationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_without_a_body_arrives_empty()
+    {
+        var echoed = await EchoAsync("http-post-empty.json");
+
+        Assert.Equal("POST", echoed.GetProperty("method").GetString());
+        Assert.Equal("", echoed.GetProperty("body").GetString());
+        Assert.Equal(0, echoed.GetProperty("contentLength").GetInt64());
+    }
+
+    [Fact]
     public async Task Base64_upload_reaches_the_app_as_the_original_bytes()
     {
         var payload = Payloads.Read("http-post-binary.json");
