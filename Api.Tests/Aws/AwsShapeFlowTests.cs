@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using BoxOffice.Api.Tests.Support;
+using BoxOffice.Configuration;
+using BoxOffice.Files;
 using BoxOffice.Queue;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -91,6 +93,10 @@ public sealed class AwsShapeFlowTests(MotoServer moto) : IAsyncLifetime
         var show = await ApiCalls.EventuallyAsync(() => _app.CreateClient().GetJsonAsync($"/shows/{showId}"), s => s.Str("posterStatus") == "Published", JobTimeout);
         using var poster = await _app.S3Client.GetAsync(new Uri(show.Str("posterUrl")));
         Assert.Equal(Png, await poster.Content.ReadAsByteArrayAsync());
+        // Kept, so the bucket's expiry of uploads never kept spares it.
+        using var s3 = AwsClientFactory.CreateS3(moto.Options(), moto.Credentials);
+        var tags = await s3.GetObjectTaggingAsync(new() { BucketName = _app.Stack.Settings["BoxOffice:Aws:BucketName"], Key = upload.Str("key") });
+        Assert.Contains(tags.Tagging, t => (t.Key, t.Value) == (UploadLifecycle.StateTag, UploadLifecycle.Kept));
     }
 
     [Fact]
