@@ -141,7 +141,9 @@ fi
 
 echo "rehearsal: 4. running the Api and the Worker against the stack"
 for project in Worker/Worker.csproj Api/Api.csproj; do
-  timeout 600 dotnet build "$root/$project" -c "$configuration" -nologo -v q >"$work/build.log" 2>&1 \
+  # No build servers left behind: no node reuse, no shared compiler.
+  timeout 600 dotnet build "$root/$project" -c "$configuration" -nologo -v q -nodeReuse:false -p:UseSharedCompilation=false \
+    >"$work/build.log" 2>&1 \
     || { cat "$work/build.log"; exit 1; }
 done
 
