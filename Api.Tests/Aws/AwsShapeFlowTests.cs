@@ -83,11 +83,7 @@ public sealed class AwsShapeFlowTests(MotoServer moto) : IAsyncLifetime
         var admin = await _app.SignedInAsync(AwsStack.Admin);
         var showId = (await admin.CreateShowAsync()).Str("showId");
 
-        var upload = await (await admin.PostAsJsonAsync($"/shows/{showId}/poster", new { contentType = "image/png", contentLength = Png.Length }))
-            .ReadAsync(HttpStatusCode.OK);
-        using (var put = Put(upload, Png))
-        using (var stored = await _app.S3Client.SendAsync(put))
-            Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
+        var upload = await UploadPosterAsync(admin, showId, Png);
 
         await using var worker = await _app.StartWorkerAsync();
         var show = await ApiCalls.EventuallyAsync(() => _app.CreateClient().GetJsonAsync($"/shows/{showId}"), s => s.Str("posterStatus") == "Published", JobTimeout);
@@ -106,11 +102,7 @@ public sealed class AwsShapeFlowTests(MotoServer moto) : IAsyncLifetime
         var showId = (await admin.CreateShowAsync()).Str("showId");
         var fake = System.Text.Encoding.UTF8.GetBytes("<html><body>not a picture</body></html>");
 
-        var upload = await (await admin.PostAsJsonAsync($"/shows/{showId}/poster", new { contentType = "image/png", contentLength = fake.Length }))
-            .ReadAsync(HttpStatusCode.OK);
-        using (var put = Put(upload, fake))
-        using (var stored = await _app.S3Client.SendAsync(put))
-            Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
+        var upload = await UploadPosterAsync(admin, showId, fake);
 
         await using var worker = await _app.StartWorkerAsync();
         await ApiCalls.EventuallyAsync(() => _app.CreateClient().GetJsonAsync($"/shows/{showId}"), s => s.Str("posterStatus") == "Rejected", JobTimeout);
@@ -173,6 +165,17 @@ public sealed class AwsShapeFlowTests(MotoServer moto) : IAsyncLifetime
         var ready = await _app.CreateClient().GetJsonAsync("/health/ready");
 
         Assert.Equal("Healthy", ready.Str("status"));
+    }
+
+    /// <summary>Asks the Api for an upload URL for a PNG of this size, then PUTs the bytes to S3 with the headers it gave.</summary>
+    private async Task<System.Text.Json.JsonElement> UploadPosterAsync(HttpClient admin, string showId, byte[] bytes)
+    {
+        var upload = await (await admin.PostAsJsonAsync($"/shows/{showId}/poster", new { contentType = "image/png", contentLength = bytes.Length }))
+            .ReadAsync(HttpStatusCode.OK);
+        using var put = Put(upload, bytes);
+        using var stored = await _app.S3Client.SendAsync(put);
+        Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
+        return upload;
     }
 
     private static HttpRequestMessage Put(System.Text.Json.JsonElement upload, byte[] body)

@@ -41,7 +41,8 @@ public sealed class AwsStack
         var table = MotoServer.UniqueName("boxoffice");
         await AwsClientFactory.CreateDynamoDb(options, moto.Credentials).CreateTableAsync(BoxOfficeTable.Definition(table));
 
-        var queues = await MotoQueues.CreateAsync(moto, TimeSpan.FromSeconds(1), MaxReceives);
+        // Long enough that a slow first job (JIT, PDF rendering) is not handed out again while it runs.
+        var queues = await MotoQueues.CreateAsync(moto, TimeSpan.FromSeconds(3), MaxReceives);
         var bucket = MotoServer.UniqueName("files");
         var s3 = AwsClientFactory.CreateS3(options, moto.Credentials);
         await s3.PutBucketAsync(bucket);

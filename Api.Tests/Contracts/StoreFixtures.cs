@@ -35,6 +35,7 @@ public static class StoreFixtures
             OrderId = Guid.NewGuid().ToString("N"),
             ShowId = show.ShowId,
             UserId = userId,
+            HolderName = $"holder of {userId}",
             Quantity = quantity,
             UnitPrice = show.Price,
             Status = OrderStatus.Pending,

@@ -2,11 +2,14 @@ using System.Globalization;
 using BoxOffice.Api.Tests.Contracts;
 using BoxOffice.Api.Tests.Support;
 using BoxOffice.Files;
+using BoxOffice.Identity.Local;
 using BoxOffice.Orders;
 using BoxOffice.Queue;
 using BoxOffice.Reports;
 using BoxOffice.Shows;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace BoxOffice.Api.Tests.Local;
 
@@ -79,4 +82,19 @@ public sealed class LocalFileStoreContractTests : FileStoreContract, IAsyncLifet
         _client.Dispose();
         await _app.DisposeAsync();
     }
+}
+
+public sealed class DevIssuerSigningKeysContractTests : SigningKeysContract, IDisposable
+{
+    private readonly LocalShapes _shapes = new();
+
+    protected override Task<(IConfigurationManager<OpenIdConnectConfiguration> Keys, Func<Task<string>> IssueToken, string Issuer)> CreateAsync()
+    {
+        var shape = _shapes.New(TimeProvider.System);
+        var issuer = shape.Get<DevTokenIssuer>();
+        return Task.FromResult((shape.Get<IConfigurationManager<OpenIdConnectConfiguration>>(),
+            (Func<Task<string>>)(() => Task.FromResult(issuer.Mint("alice", [], null).AccessToken)), issuer.Issuer));
+    }
+
+    public void Dispose() => _shapes.Dispose();
 }

@@ -45,7 +45,7 @@ public static class OrdersApi
             errors[IdempotencyHeader] = ["1 to 128 visible ASCII characters."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        var result = await placement.PlaceAsync(user.UserId(), showId, request.Quantity!.Value, idempotencyKey, ct);
+        var result = await placement.PlaceAsync(user.UserId(), user.Identity?.Name, showId, request.Quantity!.Value, idempotencyKey, ct);
         return result.Outcome switch
         {
             OrderPlacementOutcome.Placed or OrderPlacementOutcome.Replayed => TypedResults.Accepted(

@@ -6,6 +6,8 @@ public sealed record Order
     public required string ShowId { get; init; }
     /// <summary>The buyer's <c>sub</c>.</summary>
     public required string UserId { get; init; }
+    /// <summary>The buyer's username when the order was placed, printed on the tickets.</summary>
+    public string? HolderName { get; init; }
     public required int Quantity { get; init; }
     public required decimal UnitPrice { get; init; }
     public required OrderStatus Status { get; init; }

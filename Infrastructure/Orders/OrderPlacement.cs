@@ -14,13 +14,12 @@ public sealed class OrderPlacement(IOrderStore orders, IShowStore shows, IJobPub
 {
     public static readonly TimeSpan KeyLifetime = TimeSpan.FromHours(24);
 
-    public async Task<OrderPlacementResult> PlaceAsync(string userId, string showId, int quantity, string? idempotencyKey, CancellationToken ct)
+    public async Task<OrderPlacementResult> PlaceAsync(string userId, string? holderName, string showId, int quantity, string? idempotencyKey, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var hash = RequestHash(showId, quantity);
-        if (idempotencyKey is not null && await orders.GetIdempotencyAsync(userId, idempotencyKey, now, ct) is { } seen)
-            return await ReplayAsync(seen, hash, ct);
-
+        // The show is read for its price (the order keeps the price it was placed at); a repeated idempotency key is
+        // found by the placement itself, so a first attempt costs this read, one atomic write and one send.
         var show = await shows.GetAsync(showId, ct);
         if (show is null) return OrderPlacementResult.Of(OrderPlacementOutcome.ShowNotFound);
         var order = new Order
@@ -28,6 +27,7 @@ public sealed class OrderPlacement(IOrderStore orders, IShowStore shows, IJobPub
             OrderId = Guid.NewGuid().ToString("N"),
             ShowId = showId,
             UserId = userId,
+            HolderName = holderName,
             Quantity = quantity,
             UnitPrice = show.Price,
             Status = OrderStatus.Pending,

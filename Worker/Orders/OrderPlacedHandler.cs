@@ -31,7 +31,7 @@ public sealed class OrderPlacedHandler(
         var show = await shows.GetAsync(order.ShowId, ct) ?? throw new InvalidOperationException($"Show {order.ShowId} of order {order.OrderId} is missing.");
 
         var codes = TicketCodes.For(order.OrderId, order.Quantity);
-        var pdf = renderer.Render(new TicketDocument(show.Title, show.Venue, show.StartsAt, order.OrderId, order.UserId, codes));
+        var pdf = renderer.Render(new TicketDocument(show.Title, show.Venue, show.StartsAt, order.OrderId, order.HolderName ?? order.UserId, codes));
         var key = DocumentKeyOf(order.OrderId);
         using (var content = new MemoryStream(pdf))
             await files.PutAsync(key, content, TicketDocumentRenderer.ContentType, ct);

@@ -111,24 +111,13 @@ public sealed class DynamoDbOrderStore(DynamoDbTable table) : IOrderStore
             ? record
             : null;
 
-    public async Task<bool> ConfirmAsync(string orderId, IReadOnlyList<string> ticketCodes, string documentKey, DateTimeOffset now, CancellationToken ct)
-    {
-        var update = new ItemUpdate(table.Name, OrderItem.Key(orderId))
+    public Task<bool> ConfirmAsync(string orderId, IReadOnlyList<string> ticketCodes, string documentKey, DateTimeOffset now, CancellationToken ct) =>
+        table.TryUpdateAsync(new ItemUpdate(table.Name, OrderItem.Key(orderId))
             .Set("Status", Str(nameof(OrderStatus.Confirmed)))
             .Set("TicketCodes", List(ticketCodes))
             .Set("DocumentKey", Str(documentKey))
             .Set("UpdatedAt", Time(now))
-            .When("attribute_exists({PK}) AND {Status} = :pending", (":pending", Str(nameof(OrderStatus.Pending))));
-        try
-        {
-            await table.Client.UpdateItemAsync(update.ToRequest(), ct);
-            return true;
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            return false;
-        }
-    }
+            .When("attribute_exists({PK}) AND {Status} = :pending", (":pending", Str(nameof(OrderStatus.Pending)))), ct);
 
     /// <summary>
     /// Reads the order, then moves it to Cancelled on condition that its status is still the one read, in the same

@@ -1,4 +1,3 @@
-using Amazon.DynamoDBv2.Model;
 using BoxOffice.Reports;
 using static BoxOffice.Storage.DynamoDb.DynamoDbAttributes;
 
@@ -8,19 +7,8 @@ public sealed class DynamoDbReportStore(DynamoDbTable table) : IReportStore
 {
     public async Task CreateAsync(SalesReport report, CancellationToken ct)
     {
-        try
-        {
-            await table.Client.PutItemAsync(new PutItemRequest
-            {
-                TableName = table.Name,
-                Item = ReportItem.From(report),
-                ConditionExpression = "attribute_not_exists(PK)",
-            }, ct);
-        }
-        catch (ConditionalCheckFailedException ex)
-        {
-            throw new InvalidOperationException($"Report {report.ReportId} already exists.", ex);
-        }
+        if (!await table.PutNewAsync(ReportItem.From(report), ct))
+            throw new InvalidOperationException($"Report {report.ReportId} already exists.");
     }
 
     public async Task<SalesReport?> GetAsync(string reportId, CancellationToken ct) =>
@@ -34,14 +22,6 @@ public sealed class DynamoDbReportStore(DynamoDbTable table) : IReportStore
             .SetOrRemove("Error", error)
             .Set("CompletedAt", Time(now))
             .When("attribute_exists({PK}) AND {Status} = :pending", (":pending", Str(nameof(ReportStatus.Pending))));
-        try
-        {
-            await table.Client.UpdateItemAsync(update.ToRequest(), ct);
-            return true;
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            return false;
-        }
+        return await table.TryUpdateAsync(update, ct);
     }
 }

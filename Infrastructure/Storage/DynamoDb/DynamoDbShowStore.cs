@@ -23,39 +23,24 @@ public sealed class DynamoDbShowStore(DynamoDbTable table, TimeProvider clock) :
     public Task<Page<Show>> ListAllAsync(PageRequest page, CancellationToken ct) =>
         table.QueryPageAsync(BoxOfficeTable.Gsi2, ShowItem.AllPartition, null, ascending: true, "shows:all", page, ShowItem.ToShow, ct);
 
-    public async Task<bool> CreateAsync(Show show, CancellationToken ct)
-    {
-        try
-        {
-            await table.Client.PutItemAsync(new PutItemRequest
-            {
-                TableName = table.Name,
-                Item = ShowItem.From(show),
-                ConditionExpression = "attribute_not_exists(PK)",
-            }, ct);
-            return true;
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            return false;
-        }
-    }
+    public Task<bool> CreateAsync(Show show, CancellationToken ct) => table.PutNewAsync(ShowItem.From(show), ct);
 
     public async Task<ShowUpdate> UpdateAsync(string showId, ShowChanges changes, long expectedVersion, DateTimeOffset now, CancellationToken ct)
     {
         var current = await GetAsync(showId, ct);
-        if (Refusal(current, changes, expectedVersion) is { } refused) return refused;
+        if (changes.RefusalFor(current, expectedVersion) is { } refused) return refused;
 
-        var delta = (changes.Capacity ?? current!.Capacity) - current!.Capacity;
-        var startsAt = changes.StartsAt ?? current.StartsAt;
-        var status = changes.Status ?? current.Status;
+        // Seats move by arithmetic (ADD), never by writing a count read earlier, so reservations made meanwhile stay.
+        var delta = changes.CapacityDelta(current!);
+        var edited = changes.ApplyTo(current!, now);
+        var (startsAt, status) = (edited.StartsAt, edited.Status);
         var update = new ItemUpdate(table.Name, ShowItem.Key(showId))
-            .Set("Title", Str(changes.Title ?? current.Title))
-            .Set("Venue", Str(changes.Venue ?? current.Venue))
+            .Set("Title", Str(edited.Title))
+            .Set("Venue", Str(edited.Venue))
             .Set("StartsAt", Time(startsAt))
-            .Set("Price", Num(changes.Price ?? current.Price))
+            .Set("Price", Num(edited.Price))
             .Set("Status", Str(status.ToString()))
-            .Set("Capacity", Num(current.Capacity + delta))
+            .Set("Capacity", Num(edited.Capacity))
             .Add("SeatsAvailable", delta)
             .Set("Version", Num(expectedVersion + 1))
             .Set("UpdatedAt", Time(now))
@@ -77,7 +62,7 @@ public sealed class DynamoDbShowStore(DynamoDbTable table, TimeProvider clock) :
         {
             // Someone got there first: say why from what is stored now.
             var stored = await GetAsync(showId, ct);
-            return Refusal(stored, changes, expectedVersion) ?? ShowUpdate.Of(ShowUpdateOutcome.Conflict, stored);
+            return changes.RefusalFor(stored, expectedVersion) ?? ShowUpdate.Of(ShowUpdateOutcome.Conflict, stored);
         }
     }
 
@@ -101,29 +86,9 @@ public sealed class DynamoDbShowStore(DynamoDbTable table, TimeProvider clock) :
         }
     }
 
-    public async Task<bool> SetPosterAsync(string showId, PosterStatus status, string? posterKey, CancellationToken ct)
-    {
-        var update = new ItemUpdate(table.Name, ShowItem.Key(showId))
+    public Task<bool> SetPosterAsync(string showId, PosterStatus status, string? posterKey, CancellationToken ct) =>
+        table.TryUpdateAsync(new ItemUpdate(table.Name, ShowItem.Key(showId))
             .Set("PosterStatus", Str(status.ToString()))
             .SetOrRemove("PosterKey", posterKey)
-            .When("attribute_exists({PK})");
-        try
-        {
-            await table.Client.UpdateItemAsync(update.ToRequest(), ct);
-            return true;
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            return false;
-        }
-    }
-
-    private static ShowUpdate? Refusal(Show? current, ShowChanges changes, long expectedVersion)
-    {
-        if (current is null) return ShowUpdate.Of(ShowUpdateOutcome.NotFound);
-        if (current.Version != expectedVersion) return ShowUpdate.Of(ShowUpdateOutcome.VersionMismatch, current);
-        var available = current.SeatsAvailable + ((changes.Capacity ?? current.Capacity) - current.Capacity);
-        if (current.Status == ShowStatus.Cancelled || available < 0) return ShowUpdate.Of(ShowUpdateOutcome.Conflict, current);
-        return null;
-    }
+            .When("attribute_exists({PK})"), ct);
 }

@@ -17,6 +17,34 @@ public sealed class DynamoDbTable(IAmazonDynamoDB client, string name, CursorCod
         return response.Item is { Count: > 0 } item ? item : null;
     }
 
+    /// <summary>Puts an item whose key must be new; false when it exists.</summary>
+    public async Task<bool> PutNewAsync(Dictionary<string, AttributeValue> item, CancellationToken ct)
+    {
+        try
+        {
+            await client.PutItemAsync(new PutItemRequest { TableName = name, Item = item, ConditionExpression = "attribute_not_exists(PK)" }, ct);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Applies a conditional update; false when its condition does not hold.</summary>
+    internal async Task<bool> TryUpdateAsync(ItemUpdate update, CancellationToken ct)
+    {
+        try
+        {
+            await client.UpdateItemAsync(update.ToRequest(), ct);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>
     /// One page of a Query on <paramref name="index"/>: asks for one item more than the page to know whether another
     /// page follows, and turns the last item's keys into a cursor signed for <paramref name="scope"/>.

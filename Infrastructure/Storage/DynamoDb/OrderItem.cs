@@ -28,6 +28,7 @@ internal static class OrderItem
         item["OrderId"] = Str(order.OrderId);
         item["ShowId"] = Str(order.ShowId);
         item["UserId"] = Str(order.UserId);
+        if (order.HolderName is not null) item["HolderName"] = Str(order.HolderName);
         item["Quantity"] = Num(order.Quantity);
         item["UnitPrice"] = Num(order.UnitPrice);
         item["Status"] = Str(order.Status.ToString());
@@ -48,6 +49,7 @@ internal static class OrderItem
         OrderId = item.String("OrderId"),
         ShowId = item.String("ShowId"),
         UserId = item.String("UserId"),
+        HolderName = item.OptionalString("HolderName"),
         Quantity = item.Int("Quantity"),
         UnitPrice = item.Decimal("UnitPrice"),
         Status = item.Enum<OrderStatus>("Status"),

@@ -23,6 +23,7 @@ internal static class DataSchema
             order_id TEXT PRIMARY KEY,
             show_id TEXT NOT NULL,
             user_id TEXT NOT NULL,
+            holder_name TEXT,
             quantity INTEGER NOT NULL,
             unit_price TEXT NOT NULL,
             status TEXT NOT NULL,

@@ -9,7 +9,7 @@ namespace BoxOffice.Storage.Sqlite;
 
 public sealed class SqliteOrderStore(SqliteDatabase db, CursorCodec cursors) : IOrderStore
 {
-    private const string Columns = "order_id, show_id, user_id, quantity, unit_price, status, ticket_codes, document_key, cancel_reason, created_at, updated_at";
+    private const string Columns = "order_id, show_id, user_id, holder_name, quantity, unit_price, status, ticket_codes, document_key, cancel_reason, created_at, updated_at";
 
     public async Task<PlaceOrderResult> PlaceAsync(Order order, IdempotencyRecord? idempotency, DateTimeOffset now, CancellationToken ct)
     {
@@ -46,8 +46,8 @@ public sealed class SqliteOrderStore(SqliteDatabase db, CursorCodec cursors) : I
         }
 
         await connection.ExecuteAsync(
-            $"INSERT INTO orders ({Columns}) VALUES ($id, $show, $user, $qty, $price, $status, '[]', NULL, NULL, $created, $updated)",
-            ct, ("$id", order.OrderId), ("$show", order.ShowId), ("$user", order.UserId), ("$qty", order.Quantity),
+            $"INSERT INTO orders ({Columns}) VALUES ($id, $show, $user, $holder, $qty, $price, $status, '[]', NULL, NULL, $created, $updated)",
+            ct, ("$id", order.OrderId), ("$show", order.ShowId), ("$user", order.UserId), ("$holder", order.HolderName), ("$qty", order.Quantity),
             ("$price", order.UnitPrice.ToString(CultureInfo.InvariantCulture)), ("$status", order.Status.ToString()),
             ("$created", order.CreatedAt.Millis()), ("$updated", order.UpdatedAt.Millis()));
         await tx.CommitAsync(ct);
@@ -142,6 +142,7 @@ public sealed class SqliteOrderStore(SqliteDatabase db, CursorCodec cursors) : I
         OrderId = r.String("order_id"),
         ShowId = r.String("show_id"),
         UserId = r.String("user_id"),
+        HolderName = r.NullableString("holder_name"),
         Quantity = r.Int("quantity"),
         UnitPrice = decimal.Parse(r.String("unit_price"), CultureInfo.InvariantCulture),
         Status = Enum.Parse<OrderStatus>(r.String("status")),

@@ -73,24 +73,8 @@ public sealed class SqliteShowStore(SqliteDatabase db, CursorCodec cursors, Time
         await using var connection = await db.OpenAsync(ct);
         await using var tx = connection.BeginTransaction();
         var current = await GetAsync(connection, showId, ct);
-        if (current is null) return ShowUpdate.Of(ShowUpdateOutcome.NotFound);
-        if (current.Version != expectedVersion) return ShowUpdate.Of(ShowUpdateOutcome.VersionMismatch, current);
-        var capacity = changes.Capacity ?? current.Capacity;
-        var available = current.SeatsAvailable + (capacity - current.Capacity);
-        if (current.Status == ShowStatus.Cancelled || available < 0) return ShowUpdate.Of(ShowUpdateOutcome.Conflict, current);
-
-        var updated = current with
-        {
-            Title = changes.Title ?? current.Title,
-            Venue = changes.Venue ?? current.Venue,
-            StartsAt = changes.StartsAt ?? current.StartsAt,
-            Price = changes.Price ?? current.Price,
-            Status = changes.Status ?? current.Status,
-            Capacity = capacity,
-            SeatsAvailable = available,
-            Version = current.Version + 1,
-            UpdatedAt = now,
-        };
+        if (changes.RefusalFor(current, expectedVersion) is { } refusal) return refusal;
+        var updated = changes.ApplyTo(current!, now);
         // The write transaction holds the lock, so the version read above cannot move before this update.
         await connection.ExecuteAsync(
             "UPDATE shows SET title = $title, venue = $venue, starts_at = $starts, price = $price, status = $status, capacity = $capacity, seats_available = $available, version = $version, updated_at = $updated WHERE show_id = $id AND version = $expected",
