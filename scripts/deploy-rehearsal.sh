@@ -154,7 +154,7 @@ function_env() { # output-name file
 }
 function_env ApiFunctionName "$work/api.env"
 function_env WorkerFunctionName "$work/worker.env"
-emulator_env() { # access-key-id: who signs this process's calls, so step 5 can tell them apart
+emulator_env() { # access-key-id: who signs this process's calls, so step 6 can tell them apart
   export AWS_ACCESS_KEY_ID="$1"
   export BoxOffice__Aws__Region=us-east-1
   export BoxOffice__Aws__ServiceUrls__DynamoDb="$endpoint" BoxOffice__Aws__ServiceUrls__S3="$endpoint" BoxOffice__Aws__ServiceUrls__Sqs="$endpoint"
@@ -182,7 +182,7 @@ echo "rehearsal: 5. driving the stack: sign-in, show, poster, order, report"
 python3 "$here/bucket_notification.py" "$work/stack.json" "$(aws_ sqs get-queue-attributes --queue-url "$queue" \
   --attribute-names QueueArn --query 'Attributes.QueueArn' --output text)" >"$work/notification.json"
 aws_ s3api put-bucket-notification-configuration --bucket "$bucket" --notification-configuration "file://$work/notification.json"
-timeout 300 python3 "$here/drive_stack.py" "http://127.0.0.1:$api_port" "$endpoint" "$pool" "$client"
+timeout 200 python3 "$here/drive_stack.py" "http://127.0.0.1:$api_port" "$endpoint" "$pool" "$client"
 
 echo "rehearsal: 6. the calls each function made, against its role in the stack (moto does not enforce IAM)"
 python3 "$here/check_grants.py" "$calls" "$endpoint" \
