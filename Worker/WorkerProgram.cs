@@ -30,7 +30,7 @@ public static class WorkerProgram
         // First, so a failure in the rest of the setup is reported to init/error.
         builder.Services.AddBoxOfficeLambdaFunction<SqsBatchFunction>();
         builder.AddBoxOfficeLogging();
-        builder.AddBoxOfficeCore();
+        builder.AddBoxOfficeCore(AwsSettings.Worker);
         builder.Services.AddBoxOfficeJobs();
         if (!LambdaEnvironment.IsLambda) builder.Services.AddHostedService<QueuePoller>();
         return builder;

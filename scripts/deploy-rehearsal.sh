@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Deploy rehearsal, offline: serverless.template is expanded, created as a stack in moto's CloudFormation on
-# loopback, and the Api (Kestrel, AWS shape) and a polling Worker run against that stack to confirm one order.
+# loopback, and the Api (Kestrel, AWS shape) and a polling Worker run against that stack: poster, order, report.
 set -euo pipefail
 
 usage() {
@@ -8,19 +8,23 @@ usage() {
 Usage: scripts/deploy-rehearsal.sh [--stack-only] [--configuration Debug|Release]
 
 1. Expands serverless.template with aws-sam-translator.
-2. Starts moto_server (with Cognito CloudFormation support, scripts/rehearsal/moto_cognito_server.py) on a free
-   127.0.0.1 port, leaves out what moto's CloudFormation cannot create and prints which and why.
+2. Starts moto (scripts/rehearsal/moto_rehearsal_server.py: CloudFormation models for Cognito, requests recorded)
+   on a free 127.0.0.1 port, leaves out what moto's CloudFormation cannot create and prints which and why.
 3. Creates the stack, waits for CREATE_COMPLETE and checks the table, bucket, queues and user pool it made.
 4. Runs the Api on Kestrel and the Worker's poller with exactly the environment the template gives each
-   function (read back from the stack's Lambda functions) plus the emulator's endpoints, then drives an order
-   from sign-in to a confirmed ticket (scripts/rehearsal/drive_order.py).
+   function (read back from the stack's Lambda functions) plus the emulator's endpoints, each under its own
+   access key.
+5. Drives the stack (scripts/rehearsal/drive_stack.py): Cognito sign-in, a show, its poster through the
+   presigned PUT, an order to a confirmed ticket PDF, a sales report, the dead letters.
+6. Holds every AWS call the Api and the Worker made against their roles in the stack
+   (scripts/rehearsal/check_grants.py): moto does not enforce IAM, so this is where a missing grant shows.
 
   --stack-only        Stop after step 3.
   --configuration C   Build configuration of the Api and Worker to run (default: Debug).
   -h, --help          Show this help.
 
-Needs moto_server, aws-sam-translator, the aws CLI, boto3 and the .NET SDK. Everything listens on 127.0.0.1
-and stops when the script ends.
+Needs moto_server, aws-sam-translator, the aws CLI, boto3 and the .NET SDK. Everything listens on 127.0.0.1,
+each wait is bounded, and every process it starts is stopped when it ends (also on Ctrl-C or SIGTERM).
 TXT
 }
 
@@ -41,16 +45,20 @@ work="$(mktemp -d)"
 pids=()
 cleanup() {
   local status=$?
+  trap - EXIT INT TERM
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   if [[ $status -ne 0 ]]; then
     for log in "$work"/*.log; do
       [[ -f "$log" ]] && { echo "--- last lines of $(basename "$log")"; tail -n 40 "$log"; }
     done
+    echo "rehearsal: FAILED" >&2
   fi
   rm -rf "$work"
+  exit "$status"
 }
 trap cleanup EXIT
+trap 'exit 143' INT TERM
 
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 wait_for() { # url seconds [pid that must stay alive]
@@ -74,7 +82,8 @@ python3 "$root/scripts/expand-template.py" "$root/serverless.template" "$work/ex
 port="$(free_port)"
 endpoint="http://127.0.0.1:$port"
 echo "rehearsal: 2. moto on $endpoint; what its CloudFormation cannot do:"
-python3 "$here/moto_cognito_server.py" -H 127.0.0.1 -p "$port" >"$work/moto.log" 2>&1 &
+calls="$work/calls.jsonl"
+python3 "$here/moto_rehearsal_server.py" "$calls" -H 127.0.0.1 -p "$port" >"$work/moto.log" 2>&1 &
 pids+=($!)
 wait_for "$endpoint/moto-api/data.json" 60
 python3 "$here/prune_for_moto.py" "$work/expanded.json" "$work/stack.json"
@@ -101,9 +110,17 @@ aws_ cloudformation create-stack --stack-name "$stack" --template-body "file://$
   --capabilities CAPABILITY_IAM CAPABILITY_AUTO_EXPAND \
   --parameters "ParameterKey=CursorKey,ParameterValue=$(openssl rand -base64 32)" \
                ParameterKey=DeletionProtection,ParameterValue=false >/dev/null
-aws_ cloudformation wait stack-create-complete --stack-name "$stack"
-status="$(aws_ cloudformation describe-stacks --stack-name "$stack" --query 'Stacks[0].StackStatus' --output text)"
-[[ "$status" == CREATE_COMPLETE ]] || { echo "rehearsal: stack is $status" >&2; exit 1; }
+deadline=$((SECONDS + 120))
+while status="$(aws_ cloudformation describe-stacks --stack-name "$stack" --query 'Stacks[0].StackStatus' --output text)" \
+      && [[ "$status" == CREATE_IN_PROGRESS && $SECONDS -lt $deadline ]]; do
+  sleep 1
+done
+if [[ "$status" != CREATE_COMPLETE ]]; then
+  echo "rehearsal: stack is $status" >&2
+  aws_ cloudformation describe-stack-events --stack-name "$stack" --max-items 10 \
+    --query 'StackEvents[].[LogicalResourceId,ResourceStatus,ResourceStatusReason]' --output text >&2 || true
+  exit 1
+fi
 output() { aws_ cloudformation describe-stacks --stack-name "$stack" --query "Stacks[0].Outputs[?OutputKey=='$1'].OutputValue" --output text; }
 
 table="$(output TableName)"; bucket="$(output BucketName)"; queue="$(output QueueUrl)"; dlq="$(output DeadLetterQueueUrl)"
@@ -123,8 +140,12 @@ if [[ "$stack_only" == true ]]; then
 fi
 
 echo "rehearsal: 4. running the Api and the Worker against the stack"
-dotnet build "$root/Monolith.sln" -c "$configuration" -nologo -v q >"$work/build.log" 2>&1 \
-  || { cat "$work/build.log"; exit 1; }
+for project in Worker/Worker.csproj Api/Api.csproj; do
+  # No build servers left behind: no node reuse, no shared compiler.
+  timeout 600 dotnet build "$root/$project" -c "$configuration" -nologo -v q -nodeReuse:false -p:UseSharedCompilation=false \
+    >"$work/build.log" 2>&1 \
+    || { cat "$work/build.log"; exit 1; }
+done
 
 # Exactly the environment the template gives each function, plus what only the emulator needs.
 function_env() { # output-name file
@@ -133,7 +154,8 @@ function_env() { # output-name file
 }
 function_env ApiFunctionName "$work/api.env"
 function_env WorkerFunctionName "$work/worker.env"
-emulator_env() {
+emulator_env() { # access-key-id: who signs this process's calls, so step 6 can tell them apart
+  export AWS_ACCESS_KEY_ID="$1"
   export BoxOffice__Aws__Region=us-east-1
   export BoxOffice__Aws__ServiceUrls__DynamoDb="$endpoint" BoxOffice__Aws__ServiceUrls__S3="$endpoint" BoxOffice__Aws__ServiceUrls__Sqs="$endpoint"
   export BoxOffice__Identity__JwksUrl="$endpoint/$pool/.well-known/jwks.json"
@@ -141,20 +163,37 @@ emulator_env() {
 
 api_port="$(free_port)"
 (
-  source "$work/api.env"; emulator_env
+  source "$work/api.env"; emulator_env rehearsal-api
   export ASPNETCORE_URLS="http://127.0.0.1:$api_port" ASPNETCORE_ENVIRONMENT=Production
   cd "$root/Api" && exec dotnet "bin/$configuration/net10.0/BoxOffice.Api.dll"
 ) >"$work/api.log" 2>&1 &
 api_pid=$!
 pids+=("$api_pid")
 (
-  source "$work/worker.env"; emulator_env
+  source "$work/worker.env"; emulator_env rehearsal-worker
   export DOTNET_ENVIRONMENT=Production
   cd "$root/Worker" && exec dotnet "bin/$configuration/net10.0/BoxOffice.Worker.dll"
 ) >"$work/worker.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$api_port/health" 60 "$api_pid"
 
-echo "rehearsal: 5. one order, token to confirmed ticket"
-python3 "$here/drive_order.py" "http://127.0.0.1:$api_port" "$endpoint" "$pool" "$client"
-echo "rehearsal: passed"
+echo "rehearsal: 5. driving the stack: sign-in, show, poster, order, report"
+# moto left the bucket's notification out; the rehearsal applies the template's own through the S3 API.
+python3 "$here/bucket_notification.py" "$work/stack.json" "$(aws_ sqs get-queue-attributes --queue-url "$queue" \
+  --attribute-names QueueArn --query 'Attributes.QueueArn' --output text)" >"$work/notification.json"
+aws_ s3api put-bucket-notification-configuration --bucket "$bucket" --notification-configuration "file://$work/notification.json"
+timeout 200 python3 "$here/drive_stack.py" "http://127.0.0.1:$api_port" "$endpoint" "$pool" "$client"
+
+echo "rehearsal: 6. the calls each function made, against its role in the stack (moto does not enforce IAM)"
+python3 "$here/check_grants.py" "$calls" "$endpoint" \
+  "Api=rehearsal-api=$(output ApiFunctionName)" "Worker=rehearsal-worker=$(output WorkerFunctionName)"
+
+cat <<'TXT'
+rehearsal: passed. Not rehearsed here, because moto cannot run it (see "left out" and "not applied" above):
+  - the HTTP API (routes, CORS, throttling, access logs): the Api was called on Kestrel, not through API Gateway
+  - the Worker's event source mapping (batch size, window, ReportBatchItemFailures): the Worker polled the queue;
+    the Lambda entry and partial batch answers are covered by Api.Tests/Lambda
+  - the queue and bucket policies, the alarms, bucket CORS, lifecycle and public access block, table TTL and
+    point-in-time recovery: their settings are checked by cfn-lint and Api.Tests/Template, not by moto
+  - IAM enforcement: moto allows every call; step 6 held each recorded call against the stack's roles instead
+TXT

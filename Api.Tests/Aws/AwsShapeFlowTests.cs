@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using BoxOffice.Api.Tests.Support;
+using BoxOffice.Configuration;
+using BoxOffice.Files;
 using BoxOffice.Queue;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -81,12 +83,16 @@ public sealed class AwsShapeFlowTests(MotoServer moto) : IAsyncLifetime
         var admin = await _app.SignedInAsync(AwsStack.Admin);
         var showId = (await admin.CreateShowAsync()).Str("showId");
 
-        await UploadPosterAsync(admin, showId, Png);
+        var upload = await UploadPosterAsync(admin, showId, Png);
 
         await using var worker = await _app.StartWorkerAsync();
         var show = await ApiCalls.EventuallyAsync(() => _app.CreateClient().GetJsonAsync($"/shows/{showId}"), s => s.Str("posterStatus") == "Published", JobTimeout);
         using var poster = await _app.S3Client.GetAsync(new Uri(show.Str("posterUrl")));
         Assert.Equal(Png, await poster.Content.ReadAsByteArrayAsync());
+        // Kept, so the bucket's expiry of uploads never kept spares it.
+        using var s3 = AwsClientFactory.CreateS3(moto.Options(), moto.Credentials);
+        var tags = await s3.GetObjectTaggingAsync(new() { BucketName = _app.Stack.Settings["BoxOffice:Aws:BucketName"], Key = upload.Str("key") });
+        Assert.Contains(tags.Tagging, t => (t.Key, t.Value) == (UploadLifecycle.StateTag, UploadLifecycle.Kept));
     }
 
     [Fact]

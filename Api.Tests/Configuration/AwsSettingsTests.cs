@@ -21,6 +21,16 @@ public class AwsSettingsTests
     }
 
     [Fact]
+    public void The_local_app_client_id_counts_as_missing()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["BoxOffice:Identity:ClientId"] = new IdentityOptions().ClientId })
+            .Build();
+
+        Assert.Equal([AwsSettings.ClientId], AwsSettings.Missing(configuration, [AwsSettings.ClientId]));
+    }
+
+    [Fact]
     public void Every_variable_binds_to_an_options_property()
     {
         var configuration = new ConfigurationBuilder()

@@ -20,7 +20,7 @@ public sealed class LocalShape : IDisposable
             ["BoxOffice:Local:DataPath"] = _dataPath,
         });
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddBoxOfficeCore();
+        builder.AddBoxOfficeCore(AwsSettings.Api);
         builder.Services.AddSingleton(clock);
         _host = builder.Build();
     }

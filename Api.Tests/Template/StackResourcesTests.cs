@@ -99,7 +99,7 @@ public class StackResourcesTests
     }
 
     [Fact]
-    public void Bucket_cors_allows_presigned_puts_from_the_allowed_origins_and_lifecycle_expires_abandoned_and_rejected_uploads()
+    public void Bucket_cors_allows_presigned_puts_from_the_allowed_origins_and_lifecycle_expires_uploads_never_kept()
     {
         var bucket = _template.Properties("UploadsBucket");
         var cors = Assert.Single(bucket["CorsConfiguration"]!["CorsRules"]!.AsArray())!;
@@ -107,9 +107,11 @@ public class StackResourcesTests
         Assert.Equal("AllowedOrigins", Ref(cors["AllowedOrigins"]));
 
         var rules = bucket["LifecycleConfiguration"]!["Rules"]!.AsArray();
-        var expiring = rules.Where(r => r!["ExpirationInDays"] is not null).Select(r => r!["TagFilters"]!.AsArray().Single()!).ToList();
-        Assert.All(expiring, tag => Assert.Equal(UploadLifecycle.StateTag, Text(tag["Key"])));
-        Assert.Equal([UploadLifecycle.Pending, UploadLifecycle.Rejected], expiring.Select(tag => Text(tag["Value"])));
+        var expiring = Assert.Single(rules, r => r!["ExpirationInDays"] is not null)!;
+        Assert.Equal(UploadLifecycle.PosterPrefix, Text(expiring["Prefix"]));
+        var tag = Assert.Single(expiring["TagFilters"]!.AsArray())!;
+        Assert.Equal((UploadLifecycle.StateTag, UploadLifecycle.Pending), (Text(tag["Key"]), Text(tag["Value"])));
+        Assert.Equal("UploadExpirationDays", Ref(expiring["ExpirationInDays"]));
         Assert.Contains(rules, r => r!["AbortIncompleteMultipartUpload"] is not null);
     }
 

@@ -18,7 +18,7 @@ public static class ApiHostingExtensions
     public static WebApplicationBuilder AddBoxOfficeApi(this WebApplicationBuilder builder)
     {
         builder.AddBoxOfficeLogging();
-        builder.AddBoxOfficeCore();
+        builder.AddBoxOfficeCore(AwsSettings.Api);
         builder.Services.AddBoxOfficeJobs();
         var shape = builder.Configuration.GetSection(BoxOfficeOptions.Section).Get<BoxOfficeOptions>()?.Shape ?? RuntimeShape.Local;
         var queue = builder.Configuration.GetSection(QueueOptions.Section).Get<QueueOptions>() ?? new QueueOptions();

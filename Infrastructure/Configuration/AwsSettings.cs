@@ -32,7 +32,13 @@ public static class AwsSettings
     /// <summary>The configuration key of an environment variable name (<c>A__B</c> is <c>A:B</c>).</summary>
     public static string ConfigurationKey(string variable) => variable.Replace("__", ":", StringComparison.Ordinal);
 
-    /// <summary>The variables of <paramref name="required"/> that have no value in <paramref name="configuration"/>.</summary>
+    /// <summary>
+    /// The variables of <paramref name="required"/> that have no value in <paramref name="configuration"/>. The app
+    /// client id of the local shape (from appsettings.json) counts as no value: no Cognito token carries it.
+    /// </summary>
     public static IReadOnlyList<string> Missing(IConfiguration configuration, IEnumerable<string> required) =>
-        required.Where(v => string.IsNullOrWhiteSpace(configuration[ConfigurationKey(v)])).ToList();
+        required.Where(v => configuration[ConfigurationKey(v)] is not { } value || string.IsNullOrWhiteSpace(value) || IsLocalOnly(v, value)).ToList();
+
+    private static bool IsLocalOnly(string variable, string value) =>
+        variable == ClientId && value == new IdentityOptions().ClientId;
 }

@@ -28,10 +28,15 @@ public static class AwsShapeExtensions
     /// <summary>
     /// Wires the ports to DynamoDB, S3, SQS and Cognito. Every client is a singleton built on first use from
     /// <see cref="AwsOptions"/>; credentials come from the SDK's default chain (environment, profile, Lambda role).
-    /// A resource name that is missing fails with the setting to fill in.
+    /// The start fails at once, naming them, when any of <paramref name="required"/> (the function's list in
+    /// <see cref="AwsSettings"/>) has no value.
     /// </summary>
-    public static IHostApplicationBuilder AddAwsShape(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddAwsShape(this IHostApplicationBuilder builder, IReadOnlyList<string> required)
     {
+        if (AwsSettings.Missing(builder.Configuration, required) is { Count: > 0 } missing)
+            throw new InvalidOperationException(
+                $"The AWS shape cannot start: {string.Join(", ", missing)} not set. serverless.template sets each on the function that reads it; " +
+                "elsewhere set them as environment variables (or the same keys with ':' in configuration).");
         var services = builder.Services;
         var cursorKey = CursorKey(builder.Configuration);
         services.AddSingleton(new CursorCodec(cursorKey));

@@ -8,8 +8,12 @@ namespace BoxOffice.Configuration;
 
 public static class CoreHostingExtensions
 {
-    /// <summary>Binds the options and wires the ports to the adapters of the configured shape (Local or Aws).</summary>
-    public static IHostApplicationBuilder AddBoxOfficeCore(this IHostApplicationBuilder builder)
+    /// <summary>
+    /// Binds the options and wires the ports to the adapters of the configured shape (Local or Aws).
+    /// <paramref name="awsSettings"/> are the settings this function needs in the AWS shape
+    /// (<see cref="AwsSettings.Api"/> or <see cref="AwsSettings.Worker"/>); the AWS shape refuses to start without them.
+    /// </summary>
+    public static IHostApplicationBuilder AddBoxOfficeCore(this IHostApplicationBuilder builder, IReadOnlyList<string> awsSettings)
     {
         var services = builder.Services;
         var config = builder.Configuration;
@@ -26,7 +30,7 @@ public static class CoreHostingExtensions
         services.AddSingleton<BoxOffice.Orders.OrderPlacement>();
 
         var shape = config.GetSection(BoxOfficeOptions.Section).Get<BoxOfficeOptions>()?.Shape ?? RuntimeShape.Local;
-        if (shape == RuntimeShape.Aws) builder.AddAwsShape();
+        if (shape == RuntimeShape.Aws) builder.AddAwsShape(awsSettings);
         else builder.AddLocalShape();
         return builder;
     }

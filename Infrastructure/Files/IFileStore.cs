@@ -14,6 +14,12 @@ public interface IFileStore
     /// <summary>Opens the object, or null when it does not exist. The caller disposes the stream.</summary>
     Task<StoredFile?> OpenAsync(string key, CancellationToken ct);
 
+    /// <summary>
+    /// Keeps an object that came in through an upload URL. Uploads not kept are abandoned and expire where the store
+    /// expires them (the S3 bucket's lifecycle rule, see <see cref="UploadLifecycle"/>); the local store keeps every file.
+    /// </summary>
+    Task KeepAsync(string key, CancellationToken ct);
+
     /// <summary>Removes the object; no error when it is already gone.</summary>
     Task DeleteAsync(string key, CancellationToken ct);
 }

@@ -9,8 +9,8 @@ using Microsoft.Extensions.Options;
 namespace BoxOffice.Worker.Posters;
 
 /// <summary>
-/// Inspects an uploaded poster: published when the bytes are the image type the upload was signed for, otherwise
-/// deleted and marked rejected. Uploads outside <c>posters/</c> and stale ones (the show has moved on) are ignored.
+/// Inspects an uploaded poster: kept and published when the bytes are the image type the upload was signed for,
+/// otherwise deleted and marked rejected (an upload whose deletion never happens expires, as it was never kept). Uploads outside <c>posters/</c> and stale ones (the show has moved on) are ignored.
 /// </summary>
 public sealed class FileUploadedHandler(IShowStore shows, IFileStore files, IOptions<FilesOptions> options, ILogger<FileUploadedHandler> logger)
     : JobHandler<FileUploaded>
@@ -41,6 +41,7 @@ public sealed class FileUploadedHandler(IShowStore shows, IFileStore files, IOpt
             : ImageInspector.Inspect(file.ContentType, await ReadAllAsync(file, ct), file.Length);
         if (inspection.IsValid)
         {
+            await files.KeepAsync(job.Key, ct);
             await shows.SetPosterAsync(showId, PosterStatus.Published, job.Key, ct);
             logger.LogInformation("Poster {Key} published for show {ShowId}", job.Key, showId);
             return;

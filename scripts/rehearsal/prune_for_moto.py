@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Leaves out of an expanded template what moto's CloudFormation cannot create, and says which and why.
 
-A resource goes when moto (with the Cognito models of moto_cognito_server.py) has no model for its type, when the
+A resource goes when moto (with the Cognito models of cognito_stack_models.py) has no model for its type, when the
 rehearsal leaves its type out on purpose, or when it refers to a resource that went. DependsOn entries and outputs
 that name a resource that went are dropped too. Properties moto accepts but does not apply are reported.
 Usage: prune_for_moto.py EXPANDED OUTPUT
@@ -13,7 +13,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import moto  # noqa: E402
-import moto_cognito_server  # noqa: E402,F401  (registers the Cognito models)
+import cognito_stack_models  # noqa: E402,F401  (registers the Cognito models)
 from moto.cloudformation.parsing import get_model_map  # noqa: E402
 
 LEFT_OUT_ON_PURPOSE = {
@@ -21,10 +21,21 @@ LEFT_OUT_ON_PURPOSE = {
     "the queue; the rehearsal's Worker polls the stack's queue itself",
 }
 
+# Properties moto's models read nothing of (moto 5.2: a bucket takes its name, encryption and tags; a table its keys,
+# indexes, billing mode, encryption, streams and deletion protection).
 IGNORED_PROPERTIES = {
-    "AWS::S3::Bucket": ["PublicAccessBlockConfiguration", "OwnershipControls", "CorsConfiguration",
-                        "LifecycleConfiguration", "NotificationConfiguration"],
-    "AWS::DynamoDB::Table": ["TimeToLiveSpecification"],
+    "AWS::S3::Bucket": {
+        "PublicAccessBlockConfiguration": "moto's bucket model reads only name, encryption and tags",
+        "OwnershipControls": "moto's bucket model reads only name, encryption and tags",
+        "CorsConfiguration": "moto's bucket model reads only name, encryption and tags",
+        "LifecycleConfiguration": "moto's bucket model reads only name, encryption and tags; moto never expires objects",
+        "NotificationConfiguration": "moto's bucket model reads only name, encryption and tags; "
+        "the rehearsal puts the template's own configuration through the S3 API",
+    },
+    "AWS::DynamoDB::Table": {
+        "TimeToLiveSpecification": "moto's table model does not read it",
+        "PointInTimeRecoverySpecification": "moto's table model does not read it",
+    },
 }
 
 
@@ -106,9 +117,9 @@ def main():
                 resource["DependsOn"] = kept
             else:
                 del resource["DependsOn"]
-        for prop in IGNORED_PROPERTIES.get(resource["Type"], []):
+        for prop, reason in IGNORED_PROPERTIES.get(resource["Type"], {}).items():
             if prop in resource.get("Properties", {}):
-                print(f"  not applied by moto  {logical_id}.{prop}")
+                print(f"  not applied {logical_id}.{prop}: {reason}")
 
     pin_number_map_keys(resources, template.get("Parameters", {}))
 

@@ -59,6 +59,9 @@ public sealed class LocalFileStore(LocalDataFolder folder, LocalUrlSigner signer
         return new StoredFile(stream, meta?.ContentType ?? "application/octet-stream", stream.Length);
     }
 
+    /// <summary>Nothing to do: local files never expire.</summary>
+    public Task KeepAsync(string key, CancellationToken ct) => Task.CompletedTask;
+
     public Task DeleteAsync(string key, CancellationToken ct)
     {
         var path = PathOf(key);

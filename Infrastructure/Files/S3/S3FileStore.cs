@@ -7,11 +7,12 @@ namespace BoxOffice.Files.S3;
 
 /// <summary>
 /// Files in a private S3 bucket. Uploads go straight to S3 through a presigned PUT whose signature covers the
-/// content type, the exact length and the encryption header; downloads through a presigned GET. Every write asks
-/// for server-side encryption (SSE-S3).
+/// content type, the exact length, the encryption header and the upload's pending tag (<see cref="UploadLifecycle"/>);
+/// downloads through a presigned GET. Every write asks for server-side encryption (SSE-S3).
 /// </summary>
 public sealed class S3FileStore(IAmazonS3 s3, string bucket, TimeProvider clock) : IFileStore
 {
+    private const string TaggingHeader = "x-amz-tagging";
     private static readonly ServerSideEncryptionMethod Encryption = ServerSideEncryptionMethod.AES256;
 
     public async Task<PresignedUpload> CreateUploadAsync(string key, string contentType, long contentLength, TimeSpan lifetime, CancellationToken ct)
@@ -29,12 +30,15 @@ public sealed class S3FileStore(IAmazonS3 s3, string bucket, TimeProvider clock)
         };
         // A signed Content-Length makes S3 refuse a body of any other size.
         request.Headers.ContentLength = contentLength;
+        // Signed too, so every upload starts out pending and expires unless kept.
+        request.Headers[TaggingHeader] = UploadLifecycle.PendingTagging;
         var url = await s3.GetPreSignedURLAsync(request);
         var headers = new Dictionary<string, string>
         {
             ["Content-Type"] = contentType,
             ["Content-Length"] = contentLength.ToString(CultureInfo.InvariantCulture),
             ["x-amz-server-side-encryption"] = Encryption.Value,
+            [TaggingHeader] = UploadLifecycle.PendingTagging,
         };
         return new PresignedUpload(new Uri(url), "PUT", headers, expires);
     }
@@ -89,6 +93,14 @@ public sealed class S3FileStore(IAmazonS3 s3, string bucket, TimeProvider clock)
             return null;
         }
     }
+
+    public Task KeepAsync(string key, CancellationToken ct) =>
+        s3.PutObjectTaggingAsync(new PutObjectTaggingRequest
+        {
+            BucketName = bucket,
+            Key = key,
+            Tagging = new Tagging { TagSet = [new Tag { Key = UploadLifecycle.StateTag, Value = UploadLifecycle.Kept }] },
+        }, ct);
 
     public Task DeleteAsync(string key, CancellationToken ct) =>
         s3.DeleteObjectAsync(new DeleteObjectRequest { BucketName = bucket, Key = key }, ct);

@@ -1,15 +1,11 @@
-#!/usr/bin/env python3
-"""Runs moto_server with CloudFormation support for Cognito user pools, app clients and groups.
+"""CloudFormation models for Cognito user pools, app clients and groups, registered with moto on import.
 
 moto 5 serves the Cognito user pool API but has no CloudFormation model for its resources, so a stack could not
 create the pool from the template. The three models below map the template's properties onto moto's own Cognito
-backend; everything else is moto as shipped. Usage: moto_cognito_server.py -H 127.0.0.1 -p PORT
+backend; everything else is moto as shipped.
 """
-import sys
-
 from moto.cognitoidp.models import cognitoidp_backends
 from moto.core.common_models import CloudFormationModel
-from moto.server import main
 
 
 # moto files every model under the service named by its module ("moto.<service>...").
@@ -127,7 +123,3 @@ class UserPoolGroupResource(CloudFormationModel):
             properties.get("Precedence"),
         )
         return cls(group)
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
-"""Drives one order through a running Box office (AWS shape) from sign-in to confirmed ticket.
+"""Drives a running Box office (AWS shape) through the stack: sign-in, a show, its poster, an order, a report.
 
-Creates an admin and a customer in the stack's user pool, signs both in for access tokens, creates a show as the
-admin, places an order as the customer and waits until the Worker has confirmed it with ticket codes and a
-downloadable ticket document. Usage: drive_order.py API_URL AWS_ENDPOINT USER_POOL_ID CLIENT_ID
+Creates an admin and a customer in the stack's user pool and signs both in (admin auth flow) for access tokens;
+the admin creates a show and uploads its poster through the presigned PUT (the Worker inspects and keeps it); the
+customer orders and waits until the Worker has confirmed the order with ticket codes and a downloadable PDF; the
+admin asks for a sales report and lists the dead letters. Every wait is bounded.
+Usage: drive_stack.py API_URL AWS_ENDPOINT USER_POOL_ID CLIENT_ID
 """
+import base64
 import json
 import sys
 import time
@@ -16,6 +19,9 @@ from datetime import datetime, timedelta, timezone
 import boto3
 
 PASSWORD = "Rehearsal-Passw0rd!"
+# A complete 1x1 PNG, which the Worker's inspection accepts.
+PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=")
+JOB_SECONDS = 90
 
 
 def step(text):
@@ -43,6 +49,29 @@ def call(method, url, token=None, body=None, headers=None):
 def expect(status, wanted, raw, what):
     if status != wanted:
         sys.exit(f"rehearsal: {what} answered {status}, expected {wanted}: {raw[:500]!r}")
+
+
+def get_json(url, token, what):
+    status, _, raw = call("GET", url, token)
+    expect(status, 200, raw, what)
+    return json.loads(raw)
+
+
+def eventually(url, token, done, what):
+    """GETs url until done(body) holds, for at most JOB_SECONDS."""
+    deadline = time.monotonic() + JOB_SECONDS
+    while True:
+        body = get_json(url, token, what)
+        if done(body):
+            return body
+        if time.monotonic() > deadline:
+            sys.exit(f"rehearsal: {what} not done within {JOB_SECONDS} s: {body}")
+        time.sleep(0.5)
+
+
+def download(url):
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return response.read()
 
 
 def sign_in(cognito, pool_id, client_id, email, groups):
@@ -78,31 +107,53 @@ def main():
     show_id = json.loads(raw)["showId"]
     step(f"admin created show {show_id}")
 
+    status, _, raw = call("POST", f"{api}/shows/{show_id}/poster", admin, {"contentType": "image/png", "contentLength": len(PNG)})
+    expect(status, 200, raw, "POST /shows/{id}/poster")
+    upload = json.loads(raw)
+    put = urllib.request.Request(upload["uploadUrl"], data=PNG, method=upload["method"])
+    for name, value in upload["headers"].items():
+        put.add_header(name, value)
+    with urllib.request.urlopen(put, timeout=30) as response:
+        expect(response.status, 200, b"", "the presigned poster PUT")
+    show = eventually(f"{api}/shows/{show_id}", None, lambda s: s["posterStatus"] != "Pending", "the poster inspection")
+    if show["posterStatus"] != "Published" or download(show["posterUrl"]) != PNG:
+        sys.exit(f"rehearsal: the poster was not published as uploaded: {show}")
+    step(f"poster uploaded to the stack's bucket with the signed headers ({', '.join(sorted(upload['headers']))}); the Worker published it")
+
     status, headers, raw = call("POST", f"{api}/shows/{show_id}/orders", customer, {"quantity": 2},
                                 {"Idempotency-Key": str(uuid.uuid4())})
     expect(status, 202, raw, "POST /shows/{id}/orders")
     order_id = json.loads(raw)["orderId"]
     step(f"customer placed order {order_id} (202, {json.loads(raw)['status']})")
 
-    deadline = time.monotonic() + 90
-    while True:
-        status, _, raw = call("GET", f"{api}/orders/{order_id}", customer)
-        expect(status, 200, raw, "GET /orders/{id}")
-        order = json.loads(raw)
-        if order["status"] == "Confirmed":
-            break
-        if order["status"] != "Pending" or time.monotonic() > deadline:
-            sys.exit(f"rehearsal: order stayed {order['status']}: the Worker did not confirm it in time")
-        time.sleep(1)
-    if len(order["tickets"]) != 2 or not order.get("ticketDocumentUrl"):
+    order = eventually(f"{api}/orders/{order_id}", customer, lambda o: o["status"] != "Pending", "the order confirmation")
+    if order["status"] != "Confirmed" or len(order["tickets"]) != 2 or not order.get("ticketDocumentUrl"):
         sys.exit(f"rehearsal: confirmed order lacks tickets or document: {order}")
     step(f"the Worker confirmed it: tickets {', '.join(order['tickets'])}")
 
-    with urllib.request.urlopen(order["ticketDocumentUrl"], timeout=30) as response:
-        document = response.read()
+    mine = get_json(f"{api}/orders?limit=10", customer, "GET /orders")
+    on_sale = get_json(f"{api}/shows?limit=50", None, "GET /shows")
+    if [o["orderId"] for o in mine["items"]] != [order_id] or show_id not in [s["showId"] for s in on_sale["items"]]:
+        sys.exit(f"rehearsal: the lists do not show the order and the show: {mine} {on_sale}")
+    step("the customer's orders and the shows on sale list them")
+
+    document = download(order["ticketDocumentUrl"])
     if not document.startswith(b"%PDF"):
         sys.exit("rehearsal: the ticket document is not a PDF")
     step(f"downloaded the ticket document from the stack's bucket ({len(document)} bytes of PDF)")
+
+    status, _, raw = call("POST", f"{api}/reports/sales", admin)
+    expect(status, 202, raw, "POST /reports/sales")
+    report_id = json.loads(raw)["reportId"]
+    report = eventually(f"{api}/reports/{report_id}", admin, lambda r: r["status"] != "Pending", "the sales report")
+    if report["status"] != "Ready" or show_id not in download(report["downloadUrl"]).decode():
+        sys.exit(f"rehearsal: the sales report is not ready or lacks the show: {report}")
+    step("the Worker wrote the sales report CSV to the bucket; it lists the show")
+
+    letters = get_json(f"{api}/admin/dead-letters", admin, "GET /admin/dead-letters")
+    if letters:
+        sys.exit(f"rehearsal: jobs ended in the dead-letter queue: {letters}")
+    step("no dead letters")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,86 @@
+using System.Text.Json.Nodes;
+
+namespace BoxOffice.Api.Tests.Template;
+
+/// <summary>
+/// Each role grants exactly the actions its function's adapters call, per resource. The lists below are what the
+/// code on main calls; change them together with the adapters (the deploy rehearsal checks the calls it sees against
+/// the deployed roles too).
+/// </summary>
+public class RoleActionsTests
+{
+    private static readonly string[] Logs = ["logs:CreateLogStream", "logs:PutLogEvents"];
+
+    /// <summary>
+    /// Api: shows, orders (one TransactWriteItems of Put and Update, authorised per item), idempotency and reports;
+    /// presigned poster PUTs carrying the pending tag and presigned GETs, the readiness probe (ListBucket makes a
+    /// missing key 404, not 403); publishing jobs and the queue depth; listing and redriving dead letters.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> Api = new()
+    {
+        ["ApiLogGroup"] = Logs,
+        ["Table"] = ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem"],
+        ["UploadsBucket"] = ["s3:GetObject", "s3:PutObject", "s3:PutObjectTagging", "s3:ListBucket"],
+        ["JobQueue"] = ["sqs:SendMessage", "sqs:GetQueueAttributes"],
+        ["DeadLetterQueue"] = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility"],
+    };
+
+    /// <summary>
+    /// Worker: reads and updates (confirm, cancel, poster state, report state; it creates no item); ticket PDFs and
+    /// report CSVs written, posters read, kept or deleted; the event source mapping's polling of the job queue.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> Worker = new()
+    {
+        ["WorkerLogGroup"] = Logs,
+        ["Table"] = ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem"],
+        ["UploadsBucket"] = ["s3:GetObject", "s3:PutObject", "s3:PutObjectTagging", "s3:DeleteObject", "s3:ListBucket"],
+        ["JobQueue"] = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"],
+    };
+
+    [Theory]
+    [InlineData("ApiRole")]
+    [InlineData("WorkerRole")]
+    public void Each_role_grants_exactly_the_actions_its_adapters_call(string roleId)
+    {
+        var expected = roleId == "ApiRole" ? Api : Worker;
+
+        var granted = Granted(ServerlessTemplate.Load(), roleId);
+
+        Assert.Equal(expected.Keys.Order(), granted.Keys.Order());
+        foreach (var (resource, actions) in expected)
+            Assert.True(actions.Order().SequenceEqual(granted[resource].Order()),
+                $"{roleId} on {resource}: expected {string.Join(", ", actions.Order())}; granted {string.Join(", ", granted[resource].Order())}");
+    }
+
+    [Fact]
+    public void An_extra_action_is_noticed()
+    {
+        var template = ServerlessTemplate.Load();
+        var statements = template.Properties("WorkerRole")["Policies"]![0]!["PolicyDocument"]!["Statement"]!.AsArray();
+        statements.Add(new JsonObject
+        {
+            ["Effect"] = "Allow",
+            ["Action"] = "dynamodb:DeleteItem",
+            ["Resource"] = new JsonObject { ["Fn::GetAtt"] = new JsonArray("Table", "Arn") },
+        });
+
+        Assert.Contains("dynamodb:DeleteItem", Granted(template, "WorkerRole")["Table"]);
+    }
+
+    /// <summary>Actions per resource of the stack, over every Allow statement of the role's inline policies.</summary>
+    private static Dictionary<string, HashSet<string>> Granted(ServerlessTemplate template, string roleId)
+    {
+        var granted = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var statements = template.Properties(roleId)["Policies"]!.AsArray().SelectMany(p => p!["PolicyDocument"]!["Statement"]!.AsArray());
+        foreach (var statement in statements.Where(s => s!["Effect"]!.GetValue<string>() == "Allow"))
+        {
+            var actions = statement!["Action"] is JsonArray list ? list.Select(a => a!.GetValue<string>()) : [statement["Action"]!.GetValue<string>()];
+            foreach (var resource in template.ResourcesReferencedBy(statement["Resource"]))
+            {
+                if (!granted.TryGetValue(resource, out var set)) granted[resource] = set = new HashSet<string>(StringComparer.Ordinal);
+                set.UnionWith(actions);
+            }
+        }
+        return granted;
+    }
+}
