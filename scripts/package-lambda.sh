@@ -61,10 +61,12 @@ for project in Api Worker; do
   if [[ "$runtime" == provided.al2023 ]]; then
     # Lambda runs `bootstrap`. The GC's gen0 budget can only be set from the environment: 2 MB (instead of one sized
     # by the CPU cache) keeps the function's memory low at the price of more, cheap, gen0 collections. A variable set
-    # on the function wins.
+    # on the function wins. The package never changes under a running function, so configuration files are not
+    # watched (watching walks every file of the package at start).
     cat > "$publish/bootstrap" <<SH
 #!/bin/sh
 export DOTNET_GCgen0size="\${DOTNET_GCgen0size:-0x200000}"
+export DOTNET_hostBuilder__reloadConfigOnChange="\${DOTNET_hostBuilder__reloadConfigOnChange:-false}"
 exec "\$(dirname "\$0")/BoxOffice.$project" "\$@"
 SH
     chmod 755 "$publish/bootstrap" "$publish/BoxOffice.$project"

@@ -61,4 +61,12 @@ public class HealthTests(BoxOfficeApp app) : IClassFixture<BoxOfficeApp>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("swagger-ui", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Swagger_can_be_turned_off_for_deployments()
+    {
+        await using var quiet = BoxOfficeApp.With(null, new Dictionary<string, string?> { ["BoxOffice:OpenApi:Enabled"] = "false" });
+        await (await quiet.CreateClient().GetAsync("/swagger/v1/swagger.json")).ProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.OK, (await quiet.CreateClient().GetAsync("/health")).StatusCode);
+    }
 }

@@ -9,7 +9,7 @@ namespace BoxOffice.Api.Tests.Template;
 /// </summary>
 public static class FunctionSettingsRule
 {
-    public static IReadOnlyList<string> Check(ServerlessTemplate template, string functionId, IReadOnlyList<string> required)
+    public static IReadOnlyList<string> Check(ServerlessTemplate template, string functionId, IReadOnlyList<string> required, IReadOnlyList<string>? optional = null)
     {
         var problems = new List<string>();
         var variables = template.Properties(functionId)["Environment"]?["Variables"]?.AsObject() ?? [];
@@ -21,7 +21,7 @@ public static class FunctionSettingsRule
         }
         foreach (var (key, _) in variables)
         {
-            if (key.StartsWith("BoxOffice__", StringComparison.Ordinal) && !required.Contains(key))
+            if (key.StartsWith("BoxOffice__", StringComparison.Ordinal) && !required.Contains(key) && optional?.Contains(key) != true)
                 problems.Add($"{functionId}: {key} is set but the function does not read it");
         }
         return problems;

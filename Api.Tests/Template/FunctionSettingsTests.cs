@@ -7,7 +7,7 @@ public class FunctionSettingsTests
 {
     [Fact]
     public void Api_function_sets_exactly_what_the_api_reads() =>
-        Assert.Empty(FunctionSettingsRule.Check(ServerlessTemplate.Load(), "ApiFunction", AwsSettings.Api));
+        Assert.Empty(FunctionSettingsRule.Check(ServerlessTemplate.Load(), "ApiFunction", AwsSettings.Api, AwsSettings.ApiOptional));
 
     [Fact]
     public void Worker_function_sets_exactly_what_the_worker_reads() =>
@@ -19,7 +19,7 @@ public class FunctionSettingsTests
         var template = ServerlessTemplate.Load();
         Variables(template, "ApiFunction").Remove(AwsSettings.TableName);
 
-        var problem = Assert.Single(FunctionSettingsRule.Check(template, "ApiFunction", AwsSettings.Api));
+        var problem = Assert.Single(FunctionSettingsRule.Check(template, "ApiFunction", AwsSettings.Api, AwsSettings.ApiOptional));
         Assert.Contains($"{AwsSettings.TableName} is not set", problem);
     }
 
@@ -39,7 +39,7 @@ public class FunctionSettingsTests
         var template = ServerlessTemplate.Load();
         Variables(template, "ApiFunction")[AwsSettings.QueueUrl] = new JsonObject { ["Ref"] = "DeadLetterQueue" };
 
-        var problem = Assert.Single(FunctionSettingsRule.Check(template, "ApiFunction", AwsSettings.Api));
+        var problem = Assert.Single(FunctionSettingsRule.Check(template, "ApiFunction", AwsSettings.Api, AwsSettings.ApiOptional));
         Assert.Contains("must be the job queue", problem);
     }
 
@@ -49,7 +49,7 @@ public class FunctionSettingsTests
         var template = ServerlessTemplate.Load();
         template.Parameter("CursorKey")!.Remove("NoEcho");
 
-        var problem = Assert.Single(FunctionSettingsRule.Check(template, "ApiFunction", AwsSettings.Api));
+        var problem = Assert.Single(FunctionSettingsRule.Check(template, "ApiFunction", AwsSettings.Api, AwsSettings.ApiOptional));
         Assert.Contains("NoEcho", problem);
     }
 

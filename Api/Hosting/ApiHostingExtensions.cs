@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using BoxOffice.Api.Identity;
+using BoxOffice.Api.Json;
 using BoxOffice.Api.Logging;
 using BoxOffice.Api.OpenApi;
 using BoxOffice.Api.Problems;
@@ -29,11 +30,12 @@ public static class ApiHostingExtensions
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict; // "2" is not a number
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
         });
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddBoxOfficeProblems();
         builder.Services.AddBoxOfficeAuthentication();
-        builder.Services.AddBoxOfficeOpenApi();
+        if (OpenApiSetup.IsEnabled(builder.Configuration)) builder.Services.AddBoxOfficeOpenApi();
         return builder;
     }
 
@@ -45,7 +47,7 @@ public static class ApiHostingExtensions
         app.UseMiddleware<JsonBodyLimitMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseBoxOfficeOpenApi();
+        if (OpenApiSetup.IsEnabled(app.Configuration)) app.UseBoxOfficeOpenApi();
         return app;
     }
 }

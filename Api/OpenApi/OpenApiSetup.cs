@@ -6,6 +6,9 @@ public static class OpenApiSetup
 {
     private const string Bearer = "Bearer";
 
+    /// <summary><c>BoxOffice:OpenApi:Enabled</c> (default true): serve <c>/swagger</c>. A public deployment may turn it off.</summary>
+    public static bool IsEnabled(IConfiguration configuration) => configuration.GetValue("BoxOffice:OpenApi:Enabled", true);
+
     /// <summary>Swagger document with XML summaries, and an Authorize button that takes a bearer access token.</summary>
     public static IServiceCollection AddBoxOfficeOpenApi(this IServiceCollection services)
     {

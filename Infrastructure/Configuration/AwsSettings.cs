@@ -17,10 +17,14 @@ public static class AwsSettings
     public const string UserPoolId = "BoxOffice__Aws__UserPoolId";
     public const string ClientId = "BoxOffice__Identity__ClientId";
     public const string CursorKey = "BoxOffice__Paging__CursorKey";
+    public const string OpenApiEnabled = "BoxOffice__OpenApi__Enabled";
 
     /// <summary>The HTTP Api: every store, the queue to publish jobs, the dead letters to list and redrive, the user pool.</summary>
     public static readonly IReadOnlyList<string> Api =
         [Shape, TableName, BucketName, QueueUrl, DeadLetterQueueUrl, UserPoolId, ClientId, CursorKey];
+
+    /// <summary>Settings the Api reads when present (each has a default).</summary>
+    public static readonly IReadOnlyList<string> ApiOptional = [OpenApiEnabled];
 
     /// <summary>
     /// The Worker: the stores its handlers write, the queue it is fed from (and publishes follow-up jobs to), and the

@@ -13,11 +13,7 @@ public static class LoggingSetup
     /// </summary>
     public static IHostApplicationBuilder AddBoxOfficeLogging(this IHostApplicationBuilder builder)
     {
-        var logger = new LoggerConfiguration()
-            .MinimumLevel.Information()
-            .MinimumLevel.Override("Microsoft", Serilog.Events.LogEventLevel.Warning)
-            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", Serilog.Events.LogEventLevel.Information)
-            .ReadFrom.Configuration(builder.Configuration)
+        var logger = LogLevels.Apply(new LoggerConfiguration(), builder.Configuration)
             .Enrich.FromLogContext()
             .Enrich.WithProperty("Application", builder.Environment.ApplicationName)
             .WriteTo.Console(new JsonFormatter(renderMessage: true))

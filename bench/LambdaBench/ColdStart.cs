@@ -126,6 +126,7 @@ internal static class ColdStart
         start.Environment["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = "1024";
         start.Environment["BoxOffice__Local__DataPath"] = data;
         start.Environment["BoxOffice__Queue__ProcessInApi"] = "false";
+        start.Environment["BoxOffice__OpenApi__Enabled"] = "false"; // as serverless.template deploys it by default
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) =>
