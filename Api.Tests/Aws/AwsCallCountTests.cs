@@ -47,14 +47,36 @@ public sealed class AwsCallCountTests(MotoServer moto) : IAsyncLifetime
     {
         var showId = (await (await _app.SignedInAsync(AwsStack.Admin)).CreateShowAsync()).Str("showId");
         var buyer = await _app.SignedInAsync(AwsStack.Buyer);
+        await (await buyer.OrderAsync(showId, 1)).ReadAsync(HttpStatusCode.Accepted); // this instance learns the price
         _dynamoDb.Clear();
         _sqs.Clear();
 
         await (await buyer.OrderAsync(showId, 2, idempotencyKey: Guid.NewGuid().ToString())).ReadAsync(HttpStatusCode.Accepted);
 
-        // The GetItem is the order flow reading the show's price before it reserves; the key costs no extra call.
-        Assert.Equal(["GetItem", "TransactWriteItems"], _dynamoDb.Calls);
+        Assert.Equal(["TransactWriteItems"], _dynamoDb.Calls);
         Assert.Equal(["SendMessage"], _sqs.Calls);
+    }
+
+    [Fact]
+    public async Task A_cold_instance_reads_the_price_once_and_a_changed_price_is_read_again()
+    {
+        var admin = await _app.SignedInAsync(AwsStack.Admin);
+        var showId = (await admin.CreateShowAsync(price: 20m)).Str("showId");
+        var buyer = await _app.SignedInAsync(AwsStack.Buyer);
+        _dynamoDb.Clear();
+
+        var first = await (await buyer.OrderAsync(showId, 1)).ReadAsync(HttpStatusCode.Accepted);
+        Assert.Equal(["GetItem", "TransactWriteItems"], _dynamoDb.Calls);
+        Assert.Equal(20m, first.GetProperty("unitPrice").GetDecimal());
+
+        using var patch = new HttpRequestMessage(HttpMethod.Patch, $"/shows/{showId}") { Content = System.Net.Http.Json.JsonContent.Create(new { price = 35m }) };
+        patch.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+        (await admin.SendAsync(patch)).EnsureSuccessStatusCode();
+        _dynamoDb.Clear();
+
+        var second = await (await buyer.OrderAsync(showId, 1)).ReadAsync(HttpStatusCode.Accepted);
+        Assert.Equal(35m, second.GetProperty("unitPrice").GetDecimal()); // never the stale cached price
+        Assert.Equal(["TransactWriteItems", "GetItem", "TransactWriteItems"], _dynamoDb.Calls);
     }
 
     [Fact]

@@ -45,6 +45,22 @@ public abstract class OrderStoreContract
         Assert.Equal(2, (await shows.GetAsync(show.ShowId, Ct))!.SeatsAvailable);
     }
 
+    [Fact]
+    public async Task An_order_at_a_price_the_show_no_longer_has_is_refused_whole()
+    {
+        var (shows, orders) = await CreateStoresAsync();
+        var show = Show(capacity: 5);
+        await shows.CreateAsync(show, Ct);
+        var order = Order(show, quantity: 2) with { UnitPrice = show.Price + 1 };
+
+        var result = await orders.PlaceAsync(order, new IdempotencyRecord(order.UserId, "price-key", "hash", order.OrderId, Now().AddHours(1)), Now(), Ct);
+
+        Assert.Equal(PlaceOrderOutcome.PriceChanged, result.Outcome);
+        Assert.Null(await orders.GetAsync(order.OrderId, Ct));
+        Assert.Null(await orders.GetIdempotencyAsync(order.UserId, "price-key", Now(), Ct));
+        Assert.Equal(5, (await shows.GetAsync(show.ShowId, Ct))!.SeatsAvailable);
+    }
+
     [Theory]
     [InlineData(ShowStatus.OffSale)]
     [InlineData(ShowStatus.Cancelled)]

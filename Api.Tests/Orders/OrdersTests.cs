@@ -170,6 +170,24 @@ public class OrdersTests(BoxOfficeApp app) : IClassFixture<BoxOfficeApp>
         Assert.Equal(6, await SeatsAsync(showId));
     }
 
+    [Fact]
+    public async Task An_order_after_a_price_change_is_placed_at_the_new_price()
+    {
+        var admin = await app.AdminAsync();
+        var showId = (await admin.CreateShowAsync(capacity: 10, price: 20m)).Str("showId");
+        var buyer = await app.ClientForAsync("price-watcher");
+        Assert.Equal(20m, (await (await buyer.OrderAsync(showId, 1)).ReadAsync(HttpStatusCode.Accepted)).GetProperty("unitPrice").GetDecimal());
+
+        using var patch = new HttpRequestMessage(HttpMethod.Patch, $"/shows/{showId}") { Content = System.Net.Http.Json.JsonContent.Create(new { price = 30m }) };
+        patch.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+        (await admin.SendAsync(patch)).EnsureSuccessStatusCode();
+
+        var second = await (await buyer.OrderAsync(showId, 2)).ReadAsync(HttpStatusCode.Accepted);
+        Assert.Equal(30m, second.GetProperty("unitPrice").GetDecimal());
+        Assert.Equal(60m, second.GetProperty("total").GetDecimal());
+        Assert.Equal(7, await SeatsAsync(showId));
+    }
+
     private async Task<int> SeatsAsync(string showId) =>
         (await app.CreateClient().GetJsonAsync($"/shows/{showId}")).GetProperty("seatsAvailable").GetInt32();
 }

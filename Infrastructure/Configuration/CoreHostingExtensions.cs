@@ -27,6 +27,7 @@ public static class CoreHostingExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IJobPublisher, JobPublisher>();
         services.AddPortHealthChecks();
+        services.AddSingleton<BoxOffice.Shows.ShowPrices>();
         services.AddSingleton<BoxOffice.Orders.OrderPlacement>();
 
         var shape = config.GetSection(BoxOfficeOptions.Section).Get<BoxOfficeOptions>()?.Shape ?? RuntimeShape.Local;

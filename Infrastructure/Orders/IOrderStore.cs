@@ -6,7 +6,8 @@ namespace BoxOffice.Orders;
 public interface IOrderStore
 {
     /// <summary>
-    /// In one atomic step: takes <c>order.Quantity</c> seats from an on-sale show that has not started, records the
+    /// In one atomic step: takes <c>order.Quantity</c> seats from an on-sale show that has not started and still has
+    /// <c>order.UnitPrice</c> as its price, records the
     /// order as Pending and, when given, the idempotency record (which must not exist yet). All or nothing.
     /// </summary>
     Task<PlaceOrderResult> PlaceAsync(Order order, IdempotencyRecord? idempotency, DateTimeOffset now, CancellationToken ct);

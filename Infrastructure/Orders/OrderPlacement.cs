@@ -10,7 +10,7 @@ namespace BoxOffice.Orders;
 /// Places an order: reserves seats atomically with the order and its idempotency record, then queues the
 /// ticket job. A repeated key with the same request gets the first order back; with another request it is refused.
 /// </summary>
-public sealed class OrderPlacement(IOrderStore orders, IShowStore shows, IJobPublisher jobs, TimeProvider clock, ILogger<OrderPlacement> logger)
+public sealed class OrderPlacement(IOrderStore orders, ShowPrices prices, IJobPublisher jobs, TimeProvider clock, ILogger<OrderPlacement> logger)
 {
     public static readonly TimeSpan KeyLifetime = TimeSpan.FromHours(24);
 
@@ -18,24 +18,17 @@ public sealed class OrderPlacement(IOrderStore orders, IShowStore shows, IJobPub
     {
         var now = clock.GetUtcNow();
         var hash = RequestHash(showId, quantity);
-        // The show is read for its price (the order keeps the price it was placed at); a repeated idempotency key is
-        // found by the placement itself, so a first attempt costs this read, one atomic write and one send.
-        var show = await shows.GetAsync(showId, ct);
-        if (show is null) return OrderPlacementResult.Of(OrderPlacementOutcome.ShowNotFound);
-        var order = new Order
+        // The order keeps the price it was placed at. The reservation is conditioned on that price, so a warm
+        // instance can take it from a short-lived cache: an order is then one atomic write and one send.
+        var price = await prices.GetAsync(showId, ct);
+        if (price is null) return OrderPlacementResult.Of(OrderPlacementOutcome.ShowNotFound);
+        var (order, placed) = await TryPlaceAsync(userId, holderName, showId, quantity, price.Value, idempotencyKey, hash, now, ct);
+        if (placed.Outcome == PlaceOrderOutcome.PriceChanged)
         {
-            OrderId = Guid.NewGuid().ToString("N"),
-            ShowId = showId,
-            UserId = userId,
-            HolderName = holderName,
-            Quantity = quantity,
-            UnitPrice = show.Price,
-            Status = OrderStatus.Pending,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        var record = idempotencyKey is null ? null : new IdempotencyRecord(userId, idempotencyKey, hash, order.OrderId, now + KeyLifetime);
-        var placed = await orders.PlaceAsync(order, record, now, ct);
+            price = await prices.RefreshAsync(showId, ct);
+            if (price is null) return OrderPlacementResult.Of(OrderPlacementOutcome.ShowNotFound);
+            (order, placed) = await TryPlaceAsync(userId, holderName, showId, quantity, price.Value, idempotencyKey, hash, now, ct);
+        }
         switch (placed.Outcome)
         {
             case PlaceOrderOutcome.Placed:
@@ -49,7 +42,8 @@ public sealed class OrderPlacement(IOrderStore orders, IShowStore shows, IJobPub
                 {
                     PlaceOrderOutcome.ShowNotFound => OrderPlacementOutcome.ShowNotFound,
                     PlaceOrderOutcome.NotOnSale => OrderPlacementOutcome.NotOnSale,
-                    _ => OrderPlacementOutcome.SeatsShort,
+                    PlaceOrderOutcome.SeatsShort => OrderPlacementOutcome.SeatsShort,
+                    _ => OrderPlacementOutcome.Unavailable, // the price moved twice in a row
                 });
         }
 
@@ -65,6 +59,25 @@ public sealed class OrderPlacement(IOrderStore orders, IShowStore shows, IJobPub
             return OrderPlacementResult.Of(OrderPlacementOutcome.Unavailable);
         }
         return new OrderPlacementResult(OrderPlacementOutcome.Placed, order);
+    }
+
+    private async Task<(Order Order, PlaceOrderResult Placed)> TryPlaceAsync(
+        string userId, string? holderName, string showId, int quantity, decimal price, string? idempotencyKey, string hash, DateTimeOffset now, CancellationToken ct)
+    {
+        var order = new Order
+        {
+            OrderId = Guid.NewGuid().ToString("N"),
+            ShowId = showId,
+            UserId = userId,
+            HolderName = holderName,
+            Quantity = quantity,
+            UnitPrice = price,
+            Status = OrderStatus.Pending,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        var record = idempotencyKey is null ? null : new IdempotencyRecord(userId, idempotencyKey, hash, order.OrderId, now + KeyLifetime);
+        return (order, await orders.PlaceAsync(order, record, now, ct));
     }
 
     private async Task<OrderPlacementResult> ReplayAsync(IdempotencyRecord seen, string hash, CancellationToken ct)

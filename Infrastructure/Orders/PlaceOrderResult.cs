@@ -6,6 +6,8 @@ public enum PlaceOrderOutcome
     ShowNotFound,
     NotOnSale,
     SeatsShort,
+    /// <summary>The show's price is no longer the order's unit price; nothing was taken.</summary>
+    PriceChanged,
     /// <summary>The idempotency key already has a record; <see cref="PlaceOrderResult.Existing"/> holds it.</summary>
     KeyExists,
 }

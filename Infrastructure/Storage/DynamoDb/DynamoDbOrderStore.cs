@@ -9,7 +9,7 @@ namespace BoxOffice.Storage.DynamoDb;
 
 /// <summary>
 /// Orders in the single table. Placing one is a single TransactWriteItems: the show's seats are taken under a
-/// condition, the order and the idempotency record are put only if absent; a cancelled transaction is read back
+/// condition (on sale, not started, enough seats, still at the order's price), the order and the idempotency record are put only if absent; a cancelled transaction is read back
 /// from its cancellation reasons into the outcome the caller answers with.
 /// </summary>
 public sealed class DynamoDbOrderStore(DynamoDbTable table) : IOrderStore
@@ -29,8 +29,8 @@ public sealed class DynamoDbOrderStore(DynamoDbTable table) : IOrderStore
             [
                 new ItemUpdate(table.Name, ShowItem.Key(order.ShowId))
                     .Add("SeatsAvailable", -order.Quantity)
-                    .When("attribute_exists({PK}) AND {Status} = :onSale AND {StartsAt} > :now AND {SeatsAvailable} >= :quantity",
-                        (":onSale", Str(nameof(ShowStatus.OnSale))), (":now", Time(now)), (":quantity", Num(order.Quantity)))
+                    .When("attribute_exists({PK}) AND {Status} = :onSale AND {StartsAt} > :now AND {SeatsAvailable} >= :quantity AND {Price} = :price",
+                        (":onSale", Str(nameof(ShowStatus.OnSale))), (":now", Time(now)), (":quantity", Num(order.Quantity)), (":price", Num(order.UnitPrice)))
                     .ToTransactItem(),
                 new TransactWriteItem { Put = new Put { TableName = table.Name, Item = OrderItem.From(order), ConditionExpression = "attribute_not_exists(PK)" } },
             ],
@@ -88,8 +88,9 @@ public sealed class DynamoDbOrderStore(DynamoDbTable table) : IOrderStore
             var stored = reasons[0].Item is { Count: > 0 } item ? item : await table.GetAsync(ShowItem.Key(order.ShowId), ct);
             if (stored is null) return new PlaceOrderResult(PlaceOrderOutcome.ShowNotFound);
             var show = ShowItem.ToShow(stored);
-            return new PlaceOrderResult(show.Status != ShowStatus.OnSale || show.StartsAt <= now
-                ? PlaceOrderOutcome.NotOnSale
+            return new PlaceOrderResult(
+                show.Status != ShowStatus.OnSale || show.StartsAt <= now ? PlaceOrderOutcome.NotOnSale
+                : show.Price != order.UnitPrice ? PlaceOrderOutcome.PriceChanged
                 : PlaceOrderOutcome.SeatsShort);
         }
         return null;

@@ -31,8 +31,8 @@ public sealed class SqliteOrderStore(SqliteDatabase db, CursorCodec cursors) : I
         }
 
         var reserved = await connection.ExecuteAsync(
-            $"UPDATE shows SET seats_available = seats_available - $qty WHERE show_id = $show AND status = '{ShowStatus.OnSale}' AND starts_at > $now AND seats_available >= $qty",
-            ct, ("$qty", order.Quantity), ("$show", order.ShowId), ("$now", now.Millis()));
+            $"UPDATE shows SET seats_available = seats_available - $qty WHERE show_id = $show AND status = '{ShowStatus.OnSale}' AND starts_at > $now AND seats_available >= $qty AND price = $price",
+            ct, ("$qty", order.Quantity), ("$show", order.ShowId), ("$now", now.Millis()), ("$price", order.UnitPrice.ToString(CultureInfo.InvariantCulture)));
         if (reserved == 0)
         {
             var show = await SqliteShowStore.GetAsync(connection, order.ShowId, ct);
@@ -41,6 +41,7 @@ public sealed class SqliteOrderStore(SqliteDatabase db, CursorCodec cursors) : I
                 null => PlaceOrderOutcome.ShowNotFound,
                 { Status: not ShowStatus.OnSale } => PlaceOrderOutcome.NotOnSale,
                 _ when show.StartsAt <= now => PlaceOrderOutcome.NotOnSale,
+                _ when show.Price != order.UnitPrice => PlaceOrderOutcome.PriceChanged,
                 _ => PlaceOrderOutcome.SeatsShort,
             });
         }
