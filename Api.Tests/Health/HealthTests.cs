@@ -52,6 +52,8 @@ public class HealthTests(BoxOfficeApp app) : IClassFixture<BoxOfficeApp>
         var order = paths.GetProperty("/shows/{showId}/orders").GetProperty("post");
         Assert.True(order.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));
         Assert.True(order.GetProperty("responses").TryGetProperty("409", out _));
+        Assert.True(order.TryGetProperty("security", out _), "ordering needs the bearer token");
+        Assert.False(paths.GetProperty("/shows").GetProperty("get").TryGetProperty("security", out _), "the public list needs no token");
     }
 
     [Fact]

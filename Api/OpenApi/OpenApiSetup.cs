@@ -4,7 +4,7 @@ namespace BoxOffice.Api.OpenApi;
 
 public static class OpenApiSetup
 {
-    private const string Bearer = "Bearer";
+    private const string Bearer = BearerOnSecuredOperations.Scheme;
 
     /// <summary><c>BoxOffice:OpenApi:Enabled</c> (default true): serve <c>/swagger</c>. A public deployment may turn it off.</summary>
     public static bool IsEnabled(IConfiguration configuration) => configuration.GetValue("BoxOffice:OpenApi:Enabled", true);
@@ -29,7 +29,7 @@ public static class OpenApiSetup
                 BearerFormat = "JWT",
                 Description = "A Cognito access token (locally: the accessToken from POST /dev/token).",
             });
-            o.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Bearer, document)] = [] });
+            o.OperationFilter<BearerOnSecuredOperations>();
             var xml = Path.Combine(AppContext.BaseDirectory, "BoxOffice.Api.xml");
             if (File.Exists(xml)) o.IncludeXmlComments(xml);
             o.SupportNonNullableReferenceTypes();
