@@ -75,24 +75,13 @@ public sealed class SqliteOrderStore(SqliteDatabase db, CursorCodec cursors) : I
 
     private async Task<Page<Order>> ListAsync(string scope, string filter, string owner, bool newestFirst, PageRequest page, CancellationToken ct)
     {
-        long at = newestFirst ? long.MaxValue : long.MinValue;
-        var id = newestFirst ? "\uffff" : "";
-        if (page.Cursor is { } cursor)
-        {
-            var position = cursors.Decode(scope, cursor);
-            if (!position.TryGetValue("t", out var t) || !long.TryParse(t, CultureInfo.InvariantCulture, out at) || !position.TryGetValue("id", out id!))
-                throw new InvalidCursorException();
-        }
+        var (at, id) = KeysetPaging.After(cursors, scope, page, newestFirst ? (long.MaxValue, "\uffff") : (long.MinValue, ""));
         var (cmp, dir) = newestFirst ? ("<", "DESC") : (">", "ASC");
         await using var connection = await db.OpenAsync(ct);
         var rows = await connection.QueryAsync(
             $"SELECT {Columns} FROM orders WHERE {filter} AND (created_at {cmp} $t OR (created_at = $t AND order_id {cmp} $id)) ORDER BY created_at {dir}, order_id {dir} LIMIT $limit",
             Read, ct, ("$owner", owner), ("$t", at), ("$id", id), ("$limit", page.Limit + 1));
-        return SqliteShowStore.PageOf(rows, page.Limit, last => cursors.Encode(scope, new Dictionary<string, string>
-        {
-            ["t"] = last.CreatedAt.Millis().ToString(CultureInfo.InvariantCulture),
-            ["id"] = last.OrderId,
-        }));
+        return KeysetPaging.Of(rows, page, cursors, scope, order => (order.CreatedAt, order.OrderId));
     }
 
     public async Task<IdempotencyRecord?> GetIdempotencyAsync(string userId, string key, DateTimeOffset now, CancellationToken ct)

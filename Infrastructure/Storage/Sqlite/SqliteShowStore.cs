@@ -29,30 +29,12 @@ public sealed class SqliteShowStore(SqliteDatabase db, CursorCodec cursors, Time
 
     private async Task<Page<Show>> ListAsync(string scope, string filter, PageRequest page, CancellationToken ct)
     {
-        long afterStart = long.MinValue;
-        var afterId = "";
-        if (page.Cursor is { } cursor)
-        {
-            var position = cursors.Decode(scope, cursor);
-            if (!position.TryGetValue("s", out var s) || !long.TryParse(s, CultureInfo.InvariantCulture, out afterStart) || !position.TryGetValue("id", out afterId!))
-                throw new InvalidCursorException();
-        }
+        var (afterStart, afterId) = KeysetPaging.After(cursors, scope, page, (long.MinValue, ""));
         await using var connection = await db.OpenAsync(ct);
         var rows = await connection.QueryAsync(
             $"SELECT {Columns} FROM shows WHERE {filter} AND (starts_at > $s OR (starts_at = $s AND show_id > $id)) ORDER BY starts_at, show_id LIMIT $limit",
             Read, ct, ("$now", clock.GetUtcNow().Millis()), ("$s", afterStart), ("$id", afterId), ("$limit", page.Limit + 1));
-        return PageOf(rows, page.Limit, last => cursors.Encode(scope, new Dictionary<string, string>
-        {
-            ["s"] = last.StartsAt.Millis().ToString(CultureInfo.InvariantCulture),
-            ["id"] = last.ShowId,
-        }));
-    }
-
-    internal static Page<T> PageOf<T>(List<T> rows, int limit, Func<T, string> cursorOf)
-    {
-        if (rows.Count <= limit) return new Page<T>(rows, null);
-        rows.RemoveAt(rows.Count - 1);
-        return new Page<T>(rows, cursorOf(rows[^1]));
+        return KeysetPaging.Of(rows, page, cursors, scope, show => (show.StartsAt, show.ShowId));
     }
 
     public async Task<bool> CreateAsync(Show show, CancellationToken ct)
