@@ -37,7 +37,7 @@ public sealed class SqliteJobQueue(SqliteDatabase db, IOptions<QueueOptions> opt
         await connection.ExecuteAsync(
             "INSERT INTO jobs (message_id, type, body, correlation_id, visible_at, sent_at) VALUES ($id, $type, $body, $corr, $now, $now)",
             ct, ("$id", Guid.NewGuid().ToString("N")), ("$type", message.Type), ("$body", message.Body), ("$corr", message.CorrelationId), ("$now", now));
-        _sent.Release();
+        Wake();
     }
 
     public async Task<IReadOnlyList<ReceivedJob>> ReceiveAsync(int max, TimeSpan wait, CancellationToken ct)
@@ -94,7 +94,7 @@ public sealed class SqliteJobQueue(SqliteDatabase db, IOptions<QueueOptions> opt
         await connection.ExecuteAsync(
             "UPDATE jobs SET visible_at = $at WHERE receipt_handle = $r AND dead_lettered_at IS NULL",
             ct, ("$at", (clock.GetUtcNow() + delay).Millis()), ("$r", receiptHandle));
-        if (delay <= TimeSpan.Zero) _sent.Release();
+        if (delay <= TimeSpan.Zero) Wake();
     }
 
     public async Task<long> DepthAsync(CancellationToken ct)
@@ -118,8 +118,14 @@ public sealed class SqliteJobQueue(SqliteDatabase db, IOptions<QueueOptions> opt
         var moved = await connection.ExecuteAsync(
             "UPDATE jobs SET dead_lettered_at = NULL, receive_count = 0, receipt_handle = NULL, visible_at = $now WHERE dead_lettered_at IS NOT NULL",
             ct, ("$now", clock.GetUtcNow().Millis()));
-        if (moved > 0) _sent.Release();
+        if (moved > 0) Wake();
         return moved;
+    }
+
+    /// <summary>Wakes a waiting receive; a signal, not a count, so many sends never make an idle poller spin.</summary>
+    private void Wake()
+    {
+        if (_sent.CurrentCount == 0) _sent.Release();
     }
 
     private static DeadLetter ReadDeadLetter(SqliteDataReader r) => new(

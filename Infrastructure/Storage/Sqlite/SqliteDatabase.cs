@@ -19,7 +19,7 @@ public sealed class SqliteDatabase
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
-            DefaultTimeout = 30,
+            DefaultTimeout = 30, // also how long a command retries while another writer holds the lock
         }.ToString();
         _schema = schema;
         
@@ -29,7 +29,6 @@ public sealed class SqliteDatabase
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(ct);
-        await ExecuteAsync(connection, "PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON;", ct);
         if (!_ready) await CreateSchemaAsync(connection, ct);
         return connection;
     }
