@@ -21,7 +21,7 @@ public static class ApiHostingExtensions
         builder.AddBoxOfficeLogging();
         builder.AddBoxOfficeCore(AwsSettings.Api);
         builder.Services.AddBoxOfficeJobs();
-        var shape = builder.Configuration.GetSection(BoxOfficeOptions.Section).Get<BoxOfficeOptions>()?.Shape ?? RuntimeShape.Local;
+        var shape = BoxOfficeOptions.ShapeOf(builder.Configuration);
         var queue = builder.Configuration.GetSection(QueueOptions.Section).Get<QueueOptions>() ?? new QueueOptions();
         if (shape == RuntimeShape.Local && queue.ProcessInApi)
             builder.Services.AddHostedService<QueuePoller>();

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace BoxOffice.Configuration;
 
 /// <summary>Section <c>BoxOffice</c>: which shape the app runs in. Env var: <c>BoxOffice__Shape</c>.</summary>
@@ -6,6 +8,10 @@ public sealed class BoxOfficeOptions
     public const string Section = "BoxOffice";
 
     public RuntimeShape Shape { get; set; } = RuntimeShape.Local;
+
+    /// <summary>The configured shape, for choices made while the host is still being built.</summary>
+    public static RuntimeShape ShapeOf(IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<BoxOfficeOptions>()?.Shape ?? RuntimeShape.Local;
 }
 
 public enum RuntimeShape

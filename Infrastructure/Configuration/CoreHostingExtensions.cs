@@ -30,7 +30,7 @@ public static class CoreHostingExtensions
         services.AddSingleton<BoxOffice.Shows.ShowPrices>();
         services.AddSingleton<BoxOffice.Orders.OrderPlacement>();
 
-        var shape = config.GetSection(BoxOfficeOptions.Section).Get<BoxOfficeOptions>()?.Shape ?? RuntimeShape.Local;
+        var shape = BoxOfficeOptions.ShapeOf(config);
         if (shape == RuntimeShape.Aws) builder.AddAwsShape(awsSettings);
         else builder.AddLocalShape();
         return builder;

@@ -5,21 +5,10 @@ using Microsoft.Extensions.Logging;
 
 namespace BoxOffice.Worker.Jobs;
 
-/// <summary>Runs the handler of each job with its correlation id on every log line; reports which jobs failed.</summary>
+/// <summary>Runs the handler of each job with its correlation id on every log line; reports whether it failed.</summary>
 public sealed class JobDispatcher(IEnumerable<IJobHandler> handlers, ILogger<JobDispatcher> logger)
 {
     private readonly Dictionary<string, IJobHandler> _byType = handlers.ToDictionary(h => h.JobType, StringComparer.Ordinal);
-
-    /// <summary>Handles the jobs one by one; returns the message ids of those that failed (the rest succeeded).</summary>
-    public async Task<IReadOnlyList<string>> DispatchBatchAsync(IReadOnlyList<ReceivedJob> jobs, CancellationToken ct)
-    {
-        var failed = new List<string>();
-        foreach (var job in jobs)
-        {
-            if (!await DispatchAsync(job, ct)) failed.Add(job.MessageId);
-        }
-        return failed;
-    }
 
     /// <summary>True when the job was handled; false (logged) when it failed and should be delivered again.</summary>
     public async Task<bool> DispatchAsync(ReceivedJob job, CancellationToken ct)
