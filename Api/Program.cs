@@ -7,7 +7,7 @@ using BoxOffice.Api.Orders;
 using BoxOffice.Api.Posters;
 using BoxOffice.Api.Reports;
 using BoxOffice.Api.Shows;
-using BoxOffice.Lambda;
+using BoxOffice.Hosting.Lambda;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddBoxOfficeLambdaHosting(LambdaEventSource.HttpApi);

@@ -1,9 +1,9 @@
-using BoxOffice.Configuration;
-using BoxOffice.Lambda;
-using BoxOffice.Lambda.Runtime;
-using BoxOffice.Logging;
+using BoxOffice.Hosting.Composition;
+using BoxOffice.Hosting.Jobs;
+using BoxOffice.Hosting.Lambda;
+using BoxOffice.Hosting.Lambda.Runtime;
+using BoxOffice.Hosting.Logging;
 using BoxOffice.Worker.Lambda;
-using BoxOffice.Worker.Polling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

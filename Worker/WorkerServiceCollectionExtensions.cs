@@ -1,4 +1,4 @@
-using BoxOffice.Worker.Jobs;
+using BoxOffice.Core.Jobs;
 using BoxOffice.Worker.Orders;
 using BoxOffice.Worker.Posters;
 using BoxOffice.Worker.Reports;

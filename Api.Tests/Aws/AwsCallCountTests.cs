@@ -1,7 +1,7 @@
 using System.Net;
 using Amazon.DynamoDBv2;
+using BoxOffice.Adapters.Aws.Sqs;
 using BoxOffice.Api.Tests.Support;
-using BoxOffice.Queue.Sqs;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BoxOffice.Api.Tests.Aws;

@@ -1,10 +1,11 @@
 using System.Security.Cryptography;
 using Amazon.DynamoDBv2;
 using Amazon.S3;
-using BoxOffice.Configuration;
-using BoxOffice.Orders;
-using BoxOffice.Queue.Sqs;
-using BoxOffice.Shows;
+using BoxOffice.Adapters.Aws.Sqs;
+using BoxOffice.Core.Identity;
+using BoxOffice.Core.Orders;
+using BoxOffice.Core.Shows;
+using BoxOffice.Hosting.Composition;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using BoxOffice.Adapters.Aws;
 using BoxOffice.Api.Tests.Support;
-using BoxOffice.Configuration;
-using BoxOffice.Files;
-using BoxOffice.Queue;
+using BoxOffice.Core.Files;
+using BoxOffice.Core.Queue;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BoxOffice.Api.Tests.Aws;
@@ -106,7 +106,7 @@ public sealed class AwsShapeFlowTests(MotoServer moto) : IAsyncLifetime
 
         await using var worker = await _app.StartWorkerAsync();
         await ApiCalls.EventuallyAsync(() => _app.CreateClient().GetJsonAsync($"/shows/{showId}"), s => s.Str("posterStatus") == "Rejected", JobTimeout);
-        var files = _app.Services.GetRequiredService<BoxOffice.Files.IFileStore>();
+        var files = _app.Services.GetRequiredService<BoxOffice.Core.Files.IFileStore>();
         Assert.Null(await files.OpenAsync(upload.Str("key"), CancellationToken.None));
     }
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Amazon.S3.Model;
-using BoxOffice.Configuration;
-using BoxOffice.Storage.DynamoDb;
+using BoxOffice.Adapters.Aws;
+using BoxOffice.Adapters.Aws.DynamoDb;
 
 namespace BoxOffice.Api.Tests.Aws;
 

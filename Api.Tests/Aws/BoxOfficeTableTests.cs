@@ -1,6 +1,6 @@
 using System.Text.Json;
+using BoxOffice.Adapters.Aws.DynamoDb;
 using BoxOffice.Api.Tests.Support;
-using BoxOffice.Storage.DynamoDb;
 
 namespace BoxOffice.Api.Tests.Aws;
 

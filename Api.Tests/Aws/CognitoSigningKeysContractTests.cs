@@ -1,5 +1,5 @@
+using BoxOffice.Adapters.Aws.Cognito;
 using BoxOffice.Api.Tests.Contracts;
-using BoxOffice.Identity.Cognito;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 

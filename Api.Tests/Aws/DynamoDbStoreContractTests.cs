@@ -1,8 +1,8 @@
+using BoxOffice.Adapters.Aws.DynamoDb;
 using BoxOffice.Api.Tests.Contracts;
-using BoxOffice.Orders;
-using BoxOffice.Reports;
-using BoxOffice.Shows;
-using BoxOffice.Storage.DynamoDb;
+using BoxOffice.Core.Orders;
+using BoxOffice.Core.Reports;
+using BoxOffice.Core.Shows;
 
 namespace BoxOffice.Api.Tests.Aws;
 

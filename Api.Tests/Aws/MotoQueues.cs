@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using BoxOffice.Configuration;
-using BoxOffice.Queue.Sqs;
+using BoxOffice.Adapters.Aws;
+using BoxOffice.Adapters.Aws.Sqs;
 
 namespace BoxOffice.Api.Tests.Aws;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Amazon.Runtime;
-using BoxOffice.Configuration;
+using BoxOffice.Adapters.Aws;
 
 namespace BoxOffice.Api.Tests.Aws;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
-using BoxOffice.Configuration;
-using BoxOffice.Paging;
-using BoxOffice.Storage.DynamoDb;
+using BoxOffice.Adapters.Aws;
+using BoxOffice.Adapters.Aws.DynamoDb;
+using BoxOffice.Core.Paging;
 
 namespace BoxOffice.Api.Tests.Aws;
 

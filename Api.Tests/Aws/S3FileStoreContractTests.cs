@@ -1,7 +1,7 @@
+using BoxOffice.Adapters.Aws;
+using BoxOffice.Adapters.Aws.S3;
 using BoxOffice.Api.Tests.Contracts;
-using BoxOffice.Configuration;
-using BoxOffice.Files;
-using BoxOffice.Files.S3;
+using BoxOffice.Core.Files;
 
 namespace BoxOffice.Api.Tests.Aws;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using Amazon.S3;
-using BoxOffice.Configuration;
-using BoxOffice.Files;
-using BoxOffice.Files.S3;
+using BoxOffice.Adapters.Aws;
+using BoxOffice.Adapters.Aws.S3;
+using BoxOffice.Core.Files;
 
 namespace BoxOffice.Api.Tests.Aws;
 

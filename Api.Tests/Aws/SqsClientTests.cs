@@ -1,4 +1,4 @@
-using BoxOffice.Queue.Sqs;
+using BoxOffice.Adapters.Aws.Sqs;
 
 namespace BoxOffice.Api.Tests.Aws;
 

@@ -1,6 +1,6 @@
+using BoxOffice.Adapters.Aws.Sqs;
 using BoxOffice.Api.Tests.Contracts;
-using BoxOffice.Queue;
-using BoxOffice.Queue.Sqs;
+using BoxOffice.Core.Queue;
 
 namespace BoxOffice.Api.Tests.Aws;
 

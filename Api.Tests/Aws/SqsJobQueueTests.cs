@@ -1,6 +1,6 @@
-using BoxOffice.Jobs;
-using BoxOffice.Queue;
-using BoxOffice.Queue.Sqs;
+using BoxOffice.Adapters.Aws.Sqs;
+using BoxOffice.Core.Jobs;
+using BoxOffice.Core.Queue;
 
 namespace BoxOffice.Api.Tests.Aws;
 

@@ -1,4 +1,7 @@
-using BoxOffice.Configuration;
+using BoxOffice.Adapters.Aws;
+using BoxOffice.Core.Identity;
+using BoxOffice.Core.Paging;
+using BoxOffice.Hosting.Composition;
 using Microsoft.Extensions.Configuration;
 
 namespace BoxOffice.Api.Tests.Configuration;

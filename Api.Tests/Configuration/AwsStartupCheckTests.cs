@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
-using BoxOffice.Configuration;
+using BoxOffice.Adapters.Aws;
+using BoxOffice.Hosting.Composition;
 using BoxOffice.Worker;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using BoxOffice.Files;
+using BoxOffice.Core.Files;
 
 namespace BoxOffice.Api.Tests.Contracts;
 

@@ -1,4 +1,4 @@
-using BoxOffice.Queue;
+using BoxOffice.Core.Queue;
 
 namespace BoxOffice.Api.Tests.Contracts;
 

@@ -1,6 +1,6 @@
-using BoxOffice.Orders;
-using BoxOffice.Paging;
-using BoxOffice.Shows;
+using BoxOffice.Core.Orders;
+using BoxOffice.Core.Paging;
+using BoxOffice.Core.Shows;
 using static BoxOffice.Api.Tests.Contracts.StoreFixtures;
 
 namespace BoxOffice.Api.Tests.Contracts;

@@ -1,4 +1,4 @@
-using BoxOffice.Reports;
+using BoxOffice.Core.Reports;
 using static BoxOffice.Api.Tests.Contracts.StoreFixtures;
 
 namespace BoxOffice.Api.Tests.Contracts;

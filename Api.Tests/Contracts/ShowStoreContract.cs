@@ -1,6 +1,7 @@
 using BoxOffice.Api.Tests.Support;
-using BoxOffice.Paging;
-using BoxOffice.Shows;
+using BoxOffice.Core.Paging;
+using BoxOffice.Core.Posters;
+using BoxOffice.Core.Shows;
 using static BoxOffice.Api.Tests.Contracts.StoreFixtures;
 
 namespace BoxOffice.Api.Tests.Contracts;

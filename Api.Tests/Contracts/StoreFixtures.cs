@@ -1,5 +1,5 @@
-using BoxOffice.Orders;
-using BoxOffice.Shows;
+using BoxOffice.Core.Orders;
+using BoxOffice.Core.Shows;
 
 namespace BoxOffice.Api.Tests.Contracts;
 

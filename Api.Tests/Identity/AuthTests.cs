@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
+using BoxOffice.Adapters.Local.Identity;
 using BoxOffice.Api.Tests.Support;
-using BoxOffice.Identity.Local;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;

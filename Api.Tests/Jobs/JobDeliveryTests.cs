@@ -1,9 +1,8 @@
 using System.Net;
 using BoxOffice.Api.Tests.Support;
-using BoxOffice.Jobs;
-using BoxOffice.Orders;
-using BoxOffice.Queue;
-using BoxOffice.Worker.Jobs;
+using BoxOffice.Core.Jobs;
+using BoxOffice.Core.Orders;
+using BoxOffice.Core.Queue;
 using BoxOffice.Worker.Orders;
 using BoxOffice.Worker.Tickets;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-using BoxOffice.Lambda.AspNetCore;
+using BoxOffice.Hosting.Lambda.AspNetCore;
 
 namespace BoxOffice.Api.Tests.Lambda;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using BoxOffice.Api.Tests.Lambda.Support;
-using BoxOffice.Jobs;
+using BoxOffice.Core.Jobs;
 
 namespace BoxOffice.Api.Tests.Lambda;
 

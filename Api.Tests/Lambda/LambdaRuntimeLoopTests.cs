@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using BoxOffice.Api.Tests.Lambda.Support;
-using BoxOffice.Lambda.Runtime;
+using BoxOffice.Hosting.Lambda.Runtime;
 using Microsoft.Extensions.Logging;
 
 namespace BoxOffice.Api.Tests.Lambda;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using BoxOffice.Api.Tests.Lambda.Support;
-using BoxOffice.Lambda;
+using BoxOffice.Hosting.Lambda;
 
 namespace BoxOffice.Api.Tests.Lambda;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using BoxOffice.Jobs;
+using BoxOffice.Adapters.Aws.Sqs;
+using BoxOffice.Core.Jobs;
 
 namespace BoxOffice.Api.Tests.Lambda;
 

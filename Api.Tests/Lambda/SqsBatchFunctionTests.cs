@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
-using BoxOffice.Jobs;
-using BoxOffice.Lambda.Runtime;
-using BoxOffice.Queue;
-using BoxOffice.Worker.Jobs;
+using BoxOffice.Core.Jobs;
+using BoxOffice.Core.Queue;
+using BoxOffice.Hosting.Lambda.Runtime;
 using BoxOffice.Worker.Lambda;
 using Microsoft.Extensions.Logging.Abstractions;
 

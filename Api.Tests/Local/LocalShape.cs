@@ -1,4 +1,4 @@
-using BoxOffice.Configuration;
+using BoxOffice.Hosting.Composition;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

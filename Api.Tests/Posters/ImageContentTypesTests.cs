@@ -1,4 +1,4 @@
-using BoxOffice.Files;
+using BoxOffice.Core.Posters;
 using BoxOffice.Worker.Posters;
 
 namespace BoxOffice.Api.Tests.Posters;

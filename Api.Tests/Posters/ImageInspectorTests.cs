@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Text;
-using BoxOffice.Files;
 using BoxOffice.Worker.Posters;
 
 namespace BoxOffice.Api.Tests.Posters;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using Amazon.Runtime;
-using BoxOffice.Queue.Sqs;
+using BoxOffice.Adapters.Aws.Sqs;
 
 namespace BoxOffice.Api.Tests.Queue;
 

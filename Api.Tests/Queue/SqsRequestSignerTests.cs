@@ -1,5 +1,5 @@
 using Amazon.Runtime;
-using BoxOffice.Queue.Sqs;
+using BoxOffice.Adapters.Aws.Sqs;
 
 namespace BoxOffice.Api.Tests.Queue;
 

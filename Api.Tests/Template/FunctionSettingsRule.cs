@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using BoxOffice.Configuration;
+using BoxOffice.Hosting.Composition;
 
 namespace BoxOffice.Api.Tests.Template;
 

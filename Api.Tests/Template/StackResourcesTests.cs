@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using BoxOffice.Configuration;
-using BoxOffice.Files;
+using BoxOffice.Core.Files;
+using BoxOffice.Core.Identity;
 
 namespace BoxOffice.Api.Tests.Template;
 

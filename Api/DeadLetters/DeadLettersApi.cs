@@ -1,5 +1,5 @@
 using BoxOffice.Api.Identity;
-using BoxOffice.Queue;
+using BoxOffice.Core.Queue;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BoxOffice.Api.DeadLetters;

@@ -1,8 +1,8 @@
 using System.Globalization;
+using BoxOffice.Adapters.Local.Files;
 using BoxOffice.Api.Problems;
-using BoxOffice.Configuration;
-using BoxOffice.Files.Local;
-using BoxOffice.Jobs;
+using BoxOffice.Core.Jobs;
+using BoxOffice.Hosting.Composition;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-using BoxOffice.Health;
+using BoxOffice.Hosting.Health;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

@@ -4,10 +4,11 @@ using BoxOffice.Api.Json;
 using BoxOffice.Api.Logging;
 using BoxOffice.Api.OpenApi;
 using BoxOffice.Api.Problems;
-using BoxOffice.Configuration;
-using BoxOffice.Logging;
+using BoxOffice.Core.Queue;
+using BoxOffice.Hosting.Composition;
+using BoxOffice.Hosting.Jobs;
+using BoxOffice.Hosting.Logging;
 using BoxOffice.Worker;
-using BoxOffice.Worker.Polling;
 
 namespace BoxOffice.Api.Hosting;
 

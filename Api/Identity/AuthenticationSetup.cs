@@ -1,4 +1,4 @@
-using BoxOffice.Configuration;
+using BoxOffice.Core.Identity;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols;

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
-using BoxOffice.Configuration;
-using BoxOffice.Identity.Local;
+using BoxOffice.Adapters.Local.Identity;
+using BoxOffice.Hosting.Composition;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 

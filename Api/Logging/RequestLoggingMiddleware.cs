@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using BoxOffice.Jobs;
+using BoxOffice.Core.Jobs;
 
 namespace BoxOffice.Api.Logging;
 

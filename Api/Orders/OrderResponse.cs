@@ -1,5 +1,5 @@
-using BoxOffice.Files;
-using BoxOffice.Orders;
+using BoxOffice.Core.Files;
+using BoxOffice.Core.Orders;
 
 namespace BoxOffice.Api.Orders;
 

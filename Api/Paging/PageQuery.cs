@@ -1,4 +1,4 @@
-using BoxOffice.Paging;
+using BoxOffice.Core.Paging;
 
 namespace BoxOffice.Api.Paging;
 

@@ -1,8 +1,8 @@
 using BoxOffice.Api.Identity;
 using BoxOffice.Api.Problems;
-using BoxOffice.Configuration;
-using BoxOffice.Files;
-using BoxOffice.Shows;
+using BoxOffice.Core.Files;
+using BoxOffice.Core.Posters;
+using BoxOffice.Core.Shows;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,4 @@
-using BoxOffice.Paging;
+using BoxOffice.Core.Paging;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace BoxOffice.Api.Problems;

@@ -1,10 +1,9 @@
 using System.Security.Claims;
 using BoxOffice.Api.Identity;
 using BoxOffice.Api.Problems;
-using BoxOffice.Configuration;
-using BoxOffice.Files;
-using BoxOffice.Jobs;
-using BoxOffice.Reports;
+using BoxOffice.Core.Files;
+using BoxOffice.Core.Jobs;
+using BoxOffice.Core.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 

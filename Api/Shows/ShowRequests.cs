@@ -1,4 +1,4 @@
-using BoxOffice.Shows;
+using BoxOffice.Core.Shows;
 
 namespace BoxOffice.Api.Shows;
 

@@ -1,5 +1,6 @@
-using BoxOffice.Files;
-using BoxOffice.Shows;
+using BoxOffice.Core.Files;
+using BoxOffice.Core.Posters;
+using BoxOffice.Core.Shows;
 
 namespace BoxOffice.Api.Shows;
 

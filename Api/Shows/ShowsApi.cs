@@ -1,10 +1,9 @@
 using BoxOffice.Api.Identity;
 using BoxOffice.Api.Paging;
 using BoxOffice.Api.Problems;
-using BoxOffice.Configuration;
-using BoxOffice.Files;
-using BoxOffice.Jobs;
-using BoxOffice.Shows;
+using BoxOffice.Core.Files;
+using BoxOffice.Core.Jobs;
+using BoxOffice.Core.Shows;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using BoxOffice.Lambda.Events;
-using BoxOffice.Lambda.Runtime;
-using BoxOffice.Worker.Jobs;
+using BoxOffice.Core.Jobs;
+using BoxOffice.Hosting.Lambda.Events;
+using BoxOffice.Hosting.Lambda.Runtime;
 using Microsoft.Extensions.Logging;
 
 namespace BoxOffice.Worker.Lambda;
@@ -34,7 +34,7 @@ public sealed class SqsBatchFunction(JobDispatcher dispatcher, ILogger<SqsBatchF
         return JsonSerializer.SerializeToUtf8Bytes(response, LambdaEventJsonContext.Default.SqsBatchResponse);
     }
 
-    private async Task<bool> HandleRecordAsync(SqsMessage record, string messageId, CancellationToken ct)
+    private async Task<bool> HandleRecordAsync(SqsEventRecord record, string messageId, CancellationToken ct)
     {
         if (!SqsJobReader.TryRead(record, out var jobs))
         {

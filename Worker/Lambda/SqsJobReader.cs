@@ -1,7 +1,7 @@
 using System.Globalization;
-using BoxOffice.Lambda.Events;
-using BoxOffice.Queue;
-using SqsJobMapping = BoxOffice.Queue.Sqs.SqsJobMapping;
+using BoxOffice.Core.Queue;
+using BoxOffice.Hosting.Lambda.Events;
+using SqsJobMapping = BoxOffice.Adapters.Aws.Sqs.SqsJobMapping;
 
 namespace BoxOffice.Worker.Lambda;
 
@@ -15,7 +15,7 @@ public static class SqsJobReader
     public const string TypeAttribute = SqsJobMapping.TypeAttribute;
 
     /// <summary>False when the record is neither a job nor an S3 notification.</summary>
-    public static bool TryRead(SqsMessage record, out IReadOnlyList<ReceivedJob> jobs)
+    public static bool TryRead(SqsEventRecord record, out IReadOnlyList<ReceivedJob> jobs)
     {
         var messageId = record.MessageId ?? "";
         var receiptHandle = record.ReceiptHandle ?? "";

@@ -1,8 +1,7 @@
-using BoxOffice.Jobs;
-using BoxOffice.Files;
-using BoxOffice.Orders;
-using BoxOffice.Shows;
-using BoxOffice.Worker.Jobs;
+using BoxOffice.Core.Files;
+using BoxOffice.Core.Jobs;
+using BoxOffice.Core.Orders;
+using BoxOffice.Core.Shows;
 using BoxOffice.Worker.Tickets;
 using Microsoft.Extensions.Logging;
 

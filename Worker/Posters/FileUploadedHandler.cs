@@ -1,8 +1,7 @@
-using BoxOffice.Configuration;
-using BoxOffice.Files;
-using BoxOffice.Jobs;
-using BoxOffice.Shows;
-using BoxOffice.Worker.Jobs;
+using BoxOffice.Core.Files;
+using BoxOffice.Core.Jobs;
+using BoxOffice.Core.Posters;
+using BoxOffice.Core.Shows;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

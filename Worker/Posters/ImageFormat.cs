@@ -1,4 +1,4 @@
-using BoxOffice.Files;
+using BoxOffice.Core.Posters;
 
 namespace BoxOffice.Worker.Posters;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using BoxOffice.Files;
+using BoxOffice.Core.Posters;
 
 namespace BoxOffice.Worker.Posters;
 

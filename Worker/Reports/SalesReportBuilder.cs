@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using BoxOffice.Orders;
-using BoxOffice.Paging;
-using BoxOffice.Shows;
+using BoxOffice.Core.Orders;
+using BoxOffice.Core.Paging;
+using BoxOffice.Core.Shows;
 
 namespace BoxOffice.Worker.Reports;
 

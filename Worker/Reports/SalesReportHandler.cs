@@ -1,8 +1,7 @@
 using System.Text;
-using BoxOffice.Files;
-using BoxOffice.Jobs;
-using BoxOffice.Reports;
-using BoxOffice.Worker.Jobs;
+using BoxOffice.Core.Files;
+using BoxOffice.Core.Jobs;
+using BoxOffice.Core.Reports;
 using Microsoft.Extensions.Logging;
 
 namespace BoxOffice.Worker.Reports;

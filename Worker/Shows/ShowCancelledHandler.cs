@@ -1,7 +1,6 @@
-using BoxOffice.Jobs;
-using BoxOffice.Orders;
-using BoxOffice.Paging;
-using BoxOffice.Worker.Jobs;
+using BoxOffice.Core.Jobs;
+using BoxOffice.Core.Orders;
+using BoxOffice.Core.Paging;
 using Microsoft.Extensions.Logging;
 
 namespace BoxOffice.Worker.Shows;

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text;
 using BoxOffice.Api.Tests.Lambda.Support;
-using BoxOffice.Lambda.AspNetCore;
-using BoxOffice.Lambda.Runtime;
+using BoxOffice.Hosting.Lambda.AspNetCore;
+using BoxOffice.Hosting.Lambda.Runtime;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Features;
 

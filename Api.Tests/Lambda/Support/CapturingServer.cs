@@ -1,5 +1,5 @@
-using BoxOffice.Lambda.AspNetCore;
-using BoxOffice.Lambda.Runtime;
+using BoxOffice.Hosting.Lambda.AspNetCore;
+using BoxOffice.Hosting.Lambda.Runtime;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging.Abstractions;

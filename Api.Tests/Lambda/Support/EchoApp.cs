@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using BoxOffice.Lambda;
-using BoxOffice.Lambda.AspNetCore;
-using BoxOffice.Lambda.Runtime;
+using BoxOffice.Hosting.Lambda;
+using BoxOffice.Hosting.Lambda.AspNetCore;
+using BoxOffice.Hosting.Lambda.Runtime;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http;
@@ -11,7 +11,6 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BoxOffice.Api.Tests.Lambda.Support;
 

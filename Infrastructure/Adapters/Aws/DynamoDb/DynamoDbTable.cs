@@ -1,0 +1,98 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using BoxOffice.Core.Paging;
+
+namespace BoxOffice.Adapters.Aws.DynamoDb;
+
+/// <summary>The table, its client, and the reads every store shares: a consistent GetItem and a paged Query.</summary>
+public sealed class DynamoDbTable(IAmazonDynamoDB client, string name, CursorCodec cursors)
+{
+    public IAmazonDynamoDB Client => client;
+
+    public string Name => name;
+
+    public async Task<Dictionary<string, AttributeValue>?> GetAsync(Dictionary<string, AttributeValue> key, CancellationToken ct)
+    {
+        var response = await client.GetItemAsync(new GetItemRequest { TableName = name, Key = key, ConsistentRead = true }, ct);
+        return response.Item is { Count: > 0 } item ? item : null;
+    }
+
+    /// <summary>Puts an item whose key must be new; false when it exists.</summary>
+    public async Task<bool> PutNewAsync(Dictionary<string, AttributeValue> item, CancellationToken ct)
+    {
+        try
+        {
+            await client.PutItemAsync(new PutItemRequest { TableName = name, Item = item, ConditionExpression = "attribute_not_exists(PK)" }, ct);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Applies a conditional update; false when its condition does not hold.</summary>
+    internal async Task<bool> TryUpdateAsync(ItemUpdate update, CancellationToken ct)
+    {
+        try
+        {
+            await client.UpdateItemAsync(update.ToRequest(), ct);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// One page of a Query on <paramref name="index"/>: asks for one item more than the page to know whether another
+    /// page follows, and turns the last item's keys into a cursor signed for <paramref name="scope"/>.
+    /// </summary>
+    public async Task<Page<T>> QueryPageAsync<T>(
+        string index, string partitionValue, string? sortAbove, bool ascending,
+        string scope, PageRequest page, Func<Dictionary<string, AttributeValue>, T> map, CancellationToken ct)
+    {
+        var (indexPk, indexSk) = index == BoxOfficeTable.Gsi1
+            ? (BoxOfficeTable.Gsi1PK, BoxOfficeTable.Gsi1SK)
+            : (BoxOfficeTable.Gsi2PK, BoxOfficeTable.Gsi2SK);
+        string[] keyNames = [BoxOfficeTable.PK, BoxOfficeTable.SK, indexPk, indexSk];
+        var limit = Math.Clamp(page.Limit, 1, PageRequest.MaxLimit);
+
+        var request = new QueryRequest
+        {
+            TableName = name,
+            IndexName = index,
+            KeyConditionExpression = sortAbove is null ? "#pk = :pk" : "#pk = :pk AND #sk > :above",
+            ExpressionAttributeNames = sortAbove is null ? new() { ["#pk"] = indexPk } : new() { ["#pk"] = indexPk, ["#sk"] = indexSk },
+            ExpressionAttributeValues = sortAbove is null
+                ? new() { [":pk"] = DynamoDbAttributes.Str(partitionValue) }
+                : new() { [":pk"] = DynamoDbAttributes.Str(partitionValue), [":above"] = DynamoDbAttributes.Str(sortAbove) },
+            ScanIndexForward = ascending,
+            ExclusiveStartKey = page.Cursor is { } cursor ? StartKey(scope, cursor, keyNames, indexPk, partitionValue) : null,
+        };
+
+        var items = new List<Dictionary<string, AttributeValue>>();
+        do
+        {
+            request.Limit = limit + 1 - items.Count;
+            var response = await client.QueryAsync(request, ct);
+            items.AddRange(response.Items ?? []);
+            request.ExclusiveStartKey = response.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+        }
+        while (items.Count <= limit && request.ExclusiveStartKey is not null);
+
+        if (items.Count <= limit) return new Page<T>(items.Select(map).ToList(), null);
+        items.RemoveAt(items.Count - 1);
+        var position = keyNames.ToDictionary(k => k, k => items[^1].String(k));
+        return new Page<T>(items.Select(map).ToList(), cursors.Encode(scope, position));
+    }
+
+    private Dictionary<string, AttributeValue> StartKey(string scope, string cursor, string[] keyNames, string indexPk, string partitionValue)
+    {
+        var position = cursors.Decode(scope, cursor);
+        if (position.Count != keyNames.Length || !keyNames.All(position.ContainsKey) || position[indexPk] != partitionValue)
+            throw new InvalidCursorException();
+        return keyNames.ToDictionary(k => k, k => DynamoDbAttributes.Str(position[k]));
+    }
+}

@@ -1,0 +1,68 @@
+using Amazon.DynamoDBv2.Model;
+using BoxOffice.Core.Posters;
+using BoxOffice.Core.Shows;
+using static BoxOffice.Adapters.Aws.DynamoDb.DynamoDbAttributes;
+
+namespace BoxOffice.Adapters.Aws.DynamoDb;
+
+/// <summary>
+/// A show: <c>PK = SHOW#{id}</c>, <c>SK = SHOW</c>. On sale it is in GSI1 under <c>SHOWS#ONSALE</c> (sparse: the keys
+/// are removed when it leaves sale); every show is in GSI2 under <c>SHOWS</c>. Both sort by <c>{startsAt}#{id}</c>.
+/// </summary>
+internal static class ShowItem
+{
+    public const string OnSalePartition = "SHOWS#ONSALE";
+    public const string AllPartition = "SHOWS";
+
+    public static Dictionary<string, AttributeValue> Key(string showId) => new()
+    {
+        [BoxOfficeTable.PK] = Str("SHOW#" + showId),
+        [BoxOfficeTable.SK] = Str("SHOW"),
+    };
+
+    public static string DateSort(DateTimeOffset startsAt, string showId) => $"{Format(startsAt)}#{showId}";
+
+    public static Dictionary<string, AttributeValue> From(Show show)
+    {
+        var item = Key(show.ShowId);
+        item["Type"] = Str("Show");
+        item["ShowId"] = Str(show.ShowId);
+        item["Title"] = Str(show.Title);
+        item["Venue"] = Str(show.Venue);
+        item["StartsAt"] = Time(show.StartsAt);
+        item["Capacity"] = Num(show.Capacity);
+        item["SeatsAvailable"] = Num(show.SeatsAvailable);
+        item["Price"] = Num(show.Price);
+        item["Status"] = Str(show.Status.ToString());
+        item["PosterStatus"] = Str(show.PosterStatus.ToString());
+        if (show.PosterKey is not null) item["PosterKey"] = Str(show.PosterKey);
+        item["Version"] = Num(show.Version);
+        item["CreatedAt"] = Time(show.CreatedAt);
+        item["UpdatedAt"] = Time(show.UpdatedAt);
+        if (show.Status == ShowStatus.OnSale)
+        {
+            item[BoxOfficeTable.Gsi1PK] = Str(OnSalePartition);
+            item[BoxOfficeTable.Gsi1SK] = Str(DateSort(show.StartsAt, show.ShowId));
+        }
+        item[BoxOfficeTable.Gsi2PK] = Str(AllPartition);
+        item[BoxOfficeTable.Gsi2SK] = Str(DateSort(show.StartsAt, show.ShowId));
+        return item;
+    }
+
+    public static Show ToShow(Dictionary<string, AttributeValue> item) => new()
+    {
+        ShowId = item.String("ShowId"),
+        Title = item.String("Title"),
+        Venue = item.String("Venue"),
+        StartsAt = item.Time("StartsAt"),
+        Capacity = item.Int("Capacity"),
+        SeatsAvailable = item.Int("SeatsAvailable"),
+        Price = item.Decimal("Price"),
+        Status = item.Enum<ShowStatus>("Status"),
+        PosterStatus = item.Enum<PosterStatus>("PosterStatus"),
+        PosterKey = item.OptionalString("PosterKey"),
+        Version = item.Long("Version"),
+        CreatedAt = item.Time("CreatedAt"),
+        UpdatedAt = item.Time("UpdatedAt"),
+    };
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text.Json;
+using BoxOffice.Core.Files;
+using Microsoft.AspNetCore.Http;
+
+namespace BoxOffice.Adapters.Local.Files;
+
+/// <summary>
+/// Files in a folder; each object has a sidecar <c>.meta</c> with its content type. URLs point at the Api's own
+/// <c>/files/{key}</c> routes, signed by <see cref="LocalUrlSigner"/>, on the host of the current request.
+/// </summary>
+public sealed class LocalFileStore(LocalDataFolder folder, LocalUrlSigner signer, TimeProvider clock, IHttpContextAccessor http) : IFileStore
+{
+    public const string RoutePrefix = "/files/";
+    private const string DefaultBaseUrl = "http://localhost:5000";
+
+    public Task<PresignedUpload> CreateUploadAsync(string key, string contentType, long contentLength, TimeSpan lifetime, CancellationToken ct)
+    {
+        var expires = clock.GetUtcNow() + lifetime;
+        var unix = expires.ToUnixTimeSeconds();
+        var sig = signer.Sign("PUT", key, unix, contentType, contentLength);
+        var url = new Uri($"{BaseUrl()}{RoutePrefix}{EscapeKey(key)}?expires={unix}&type={Uri.EscapeDataString(contentType)}&length={contentLength}&sig={sig}");
+        var headers = new Dictionary<string, string> { ["Content-Type"] = contentType, ["Content-Length"] = contentLength.ToString(CultureInfo.InvariantCulture) };
+        return Task.FromResult(new PresignedUpload(url, "PUT", headers, DateTimeOffset.FromUnixTimeSeconds(unix)));
+    }
+
+    public Task<Uri> CreateDownloadUrlAsync(string key, TimeSpan lifetime, CancellationToken ct)
+    {
+        var unix = (clock.GetUtcNow() + lifetime).ToUnixTimeSeconds();
+        return Task.FromResult(new Uri($"{BaseUrl()}{RoutePrefix}{EscapeKey(key)}?expires={unix}&sig={signer.Sign("GET", key, unix)}"));
+    }
+
+    public async Task PutAsync(string key, Stream content, string contentType, CancellationToken ct)
+    {
+        var path = PathOf(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            await using (var file = File.Create(temp))
+                await content.CopyToAsync(file, ct);
+            await File.WriteAllTextAsync(path + ".meta", JsonSerializer.Serialize(new FileMeta(contentType)), ct);
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    public async Task<StoredFile?> OpenAsync(string key, CancellationToken ct)
+    {
+        var path = PathOf(key);
+        if (!File.Exists(path)) return null;
+        var meta = File.Exists(path + ".meta")
+            ? JsonSerializer.Deserialize<FileMeta>(await File.ReadAllTextAsync(path + ".meta", ct))
+            : null;
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, useAsync: true);
+        return new StoredFile(stream, meta?.ContentType ?? "application/octet-stream", stream.Length);
+    }
+
+    /// <summary>Nothing to do: local files never expire.</summary>
+    public Task KeepAsync(string key, CancellationToken ct) => Task.CompletedTask;
+
+    public Task DeleteAsync(string key, CancellationToken ct)
+    {
+        var path = PathOf(key);
+        File.Delete(path);
+        File.Delete(path + ".meta");
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Maps a key to a path inside the files folder; keys that would escape it are refused.</summary>
+    public string PathOf(string key)
+    {
+        var root = folder.PathOf("files");
+        var path = Path.GetFullPath(Path.Combine(root, key));
+        if (!IsValidKey(key) || !path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw new ArgumentException($"'{key}' is not a valid file key.", nameof(key));
+        return path;
+    }
+
+    public static bool IsValidKey(string key) =>
+        key.Length is > 0 and <= 512 && !key.StartsWith('/') && !key.Contains('\\') && !key.EndsWith(".meta", StringComparison.Ordinal)
+        && key.Split('/').All(part => part.Length > 0 && part != "." && part != "..");
+
+    private string BaseUrl()
+    {
+        var request = http.HttpContext?.Request;
+        return request is null ? DefaultBaseUrl : $"{request.Scheme}://{request.Host}{request.PathBase}";
+    }
+
+    private static string EscapeKey(string key) => string.Join('/', key.Split('/').Select(Uri.EscapeDataString));
+
+    private sealed record FileMeta(string ContentType);
+}

@@ -1,0 +1,58 @@
+using Microsoft.Data.Sqlite;
+
+namespace BoxOffice.Adapters.Local.Sqlite;
+
+/// <summary>One SQLite file: opens pooled connections in WAL mode and creates its schema once.</summary>
+public sealed class SqliteDatabase
+{
+    private readonly string _connectionString;
+    private readonly string _schema;
+    private readonly SemaphoreSlim _init = new(1, 1);
+    private volatile bool _ready;
+
+    public SqliteDatabase(string path, string schema)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30, // also how long a command retries while another writer holds the lock
+        }.ToString();
+        _schema = schema;
+        
+    }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken ct)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(ct);
+        if (!_ready) await CreateSchemaAsync(connection, ct);
+        return connection;
+    }
+
+    private async Task CreateSchemaAsync(SqliteConnection connection, CancellationToken ct)
+    {
+        await _init.WaitAsync(ct);
+        try
+        {
+            if (_ready) return;
+            await ExecuteAsync(connection, "PRAGMA journal_mode = WAL;", ct);
+            await ExecuteAsync(connection, _schema, ct);
+            _ready = true;
+        }
+        finally
+        {
+            _init.Release();
+        }
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}

@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text.Json;
+using BoxOffice.Core.Orders;
+using BoxOffice.Core.Paging;
+using BoxOffice.Core.Shows;
+using Microsoft.Data.Sqlite;
+
+namespace BoxOffice.Adapters.Local.Sqlite;
+
+public sealed class SqliteOrderStore(SqliteDatabase db, CursorCodec cursors) : IOrderStore
+{
+    private const string Columns = "order_id, show_id, user_id, holder_name, quantity, unit_price, status, ticket_codes, document_key, cancel_reason, created_at, updated_at";
+
+    public async Task<PlaceOrderResult> PlaceAsync(Order order, IdempotencyRecord? idempotency, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = connection.BeginTransaction();
+        if (idempotency is not null)
+        {
+            // An expired record may be taken over; a live one wins and is handed back to the caller.
+            var claimed = await connection.ExecuteAsync(
+                """
+                INSERT INTO idempotency (user_id, idempotency_key, request_hash, order_id, expires_at) VALUES ($user, $key, $hash, $order, $expires)
+                ON CONFLICT (user_id, idempotency_key) DO UPDATE SET request_hash = excluded.request_hash, order_id = excluded.order_id, expires_at = excluded.expires_at
+                WHERE idempotency.expires_at <= $now
+                """,
+                ct, ("$user", idempotency.UserId), ("$key", idempotency.Key), ("$hash", idempotency.RequestHash),
+                ("$order", order.OrderId), ("$expires", idempotency.ExpiresAt.Millis()), ("$now", now.Millis()));
+            if (claimed == 0)
+                return new PlaceOrderResult(PlaceOrderOutcome.KeyExists, Existing: await GetIdempotencyAsync(connection, idempotency.UserId, idempotency.Key, now, ct));
+        }
+
+        var reserved = await connection.ExecuteAsync(
+            $"UPDATE shows SET seats_available = seats_available - $qty WHERE show_id = $show AND status = '{ShowStatus.OnSale}' AND starts_at > $now AND seats_available >= $qty AND price = $price",
+            ct, ("$qty", order.Quantity), ("$show", order.ShowId), ("$now", now.Millis()), ("$price", order.UnitPrice.ToString(CultureInfo.InvariantCulture)));
+        if (reserved == 0)
+        {
+            var show = await SqliteShowStore.GetAsync(connection, order.ShowId, ct);
+            return new PlaceOrderResult(show switch
+            {
+                null => PlaceOrderOutcome.ShowNotFound,
+                { Status: not ShowStatus.OnSale } => PlaceOrderOutcome.NotOnSale,
+                _ when show.StartsAt <= now => PlaceOrderOutcome.NotOnSale,
+                _ when show.Price != order.UnitPrice => PlaceOrderOutcome.PriceChanged,
+                _ => PlaceOrderOutcome.SeatsShort,
+            });
+        }
+
+        await connection.ExecuteAsync(
+            $"INSERT INTO orders ({Columns}) VALUES ($id, $show, $user, $holder, $qty, $price, $status, '[]', NULL, NULL, $created, $updated)",
+            ct, ("$id", order.OrderId), ("$show", order.ShowId), ("$user", order.UserId), ("$holder", order.HolderName), ("$qty", order.Quantity),
+            ("$price", order.UnitPrice.ToString(CultureInfo.InvariantCulture)), ("$status", order.Status.ToString()),
+            ("$created", order.CreatedAt.Millis()), ("$updated", order.UpdatedAt.Millis()));
+        await tx.CommitAsync(ct);
+        return new PlaceOrderResult(PlaceOrderOutcome.Placed, order);
+    }
+
+    public async Task<Order?> GetAsync(string orderId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await GetAsync(connection, orderId, ct);
+    }
+
+    private static async Task<Order?> GetAsync(SqliteConnection connection, string orderId, CancellationToken ct)
+    {
+        var rows = await connection.QueryAsync($"SELECT {Columns} FROM orders WHERE order_id = $id", Read, ct, ("$id", orderId));
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    public Task<Page<Order>> ListByUserAsync(string userId, PageRequest page, CancellationToken ct) =>
+        ListAsync($"orders:user:{userId}", "user_id = $owner", userId, newestFirst: true, page, ct);
+
+    public Task<Page<Order>> ListByShowAsync(string showId, PageRequest page, CancellationToken ct) =>
+        ListAsync($"orders:show:{showId}", "show_id = $owner", showId, newestFirst: false, page, ct);
+
+    private async Task<Page<Order>> ListAsync(string scope, string filter, string owner, bool newestFirst, PageRequest page, CancellationToken ct)
+    {
+        var (at, id) = KeysetPaging.After(cursors, scope, page, newestFirst ? (long.MaxValue, "\uffff") : (long.MinValue, ""));
+        var (cmp, dir) = newestFirst ? ("<", "DESC") : (">", "ASC");
+        await using var connection = await db.OpenAsync(ct);
+        var rows = await connection.QueryAsync(
+            $"SELECT {Columns} FROM orders WHERE {filter} AND (created_at {cmp} $t OR (created_at = $t AND order_id {cmp} $id)) ORDER BY created_at {dir}, order_id {dir} LIMIT $limit",
+            Read, ct, ("$owner", owner), ("$t", at), ("$id", id), ("$limit", page.Limit + 1));
+        return KeysetPaging.Of(rows, page, cursors, scope, order => (order.CreatedAt, order.OrderId));
+    }
+
+    public async Task<IdempotencyRecord?> GetIdempotencyAsync(string userId, string key, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await GetIdempotencyAsync(connection, userId, key, now, ct);
+    }
+
+    private static async Task<IdempotencyRecord?> GetIdempotencyAsync(SqliteConnection connection, string userId, string key, DateTimeOffset now, CancellationToken ct)
+    {
+        var rows = await connection.QueryAsync(
+            "SELECT request_hash, order_id, expires_at FROM idempotency WHERE user_id = $user AND idempotency_key = $key AND expires_at > $now",
+            r => new IdempotencyRecord(userId, key, r.String("request_hash"), r.String("order_id"), r.Time("expires_at")),
+            ct, ("$user", userId), ("$key", key), ("$now", now.Millis()));
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    public async Task<bool> ConfirmAsync(string orderId, IReadOnlyList<string> ticketCodes, string documentKey, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.ExecuteAsync(
+            $"UPDATE orders SET status = '{OrderStatus.Confirmed}', ticket_codes = $codes, document_key = $doc, updated_at = $now WHERE order_id = $id AND status = '{OrderStatus.Pending}'",
+            ct, ("$id", orderId), ("$codes", JsonSerializer.Serialize(ticketCodes)), ("$doc", documentKey), ("$now", now.Millis())) == 1;
+    }
+
+    public async Task<CancelOrderOutcome> CancelAsync(string orderId, string reason, bool releaseSeats, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = connection.BeginTransaction();
+        var order = await GetAsync(connection, orderId, ct);
+        if (order is null) return CancelOrderOutcome.NotFound;
+        if (order.Status == OrderStatus.Cancelled) return CancelOrderOutcome.AlreadyCancelled;
+        await connection.ExecuteAsync(
+            $"UPDATE orders SET status = '{OrderStatus.Cancelled}', cancel_reason = $reason, updated_at = $now WHERE order_id = $id",
+            ct, ("$id", orderId), ("$reason", reason), ("$now", now.Millis()));
+        if (releaseSeats)
+        {
+            await connection.ExecuteAsync(
+                "UPDATE shows SET seats_available = MIN(capacity, seats_available + $qty) WHERE show_id = $show",
+                ct, ("$qty", order.Quantity), ("$show", order.ShowId));
+        }
+        await tx.CommitAsync(ct);
+        return CancelOrderOutcome.Cancelled;
+    }
+
+    private static Order Read(SqliteDataReader r) => new()
+    {
+        OrderId = r.String("order_id"),
+        ShowId = r.String("show_id"),
+        UserId = r.String("user_id"),
+        HolderName = r.NullableString("holder_name"),
+        Quantity = r.Int("quantity"),
+        UnitPrice = decimal.Parse(r.String("unit_price"), CultureInfo.InvariantCulture),
+        Status = Enum.Parse<OrderStatus>(r.String("status")),
+        TicketCodes = JsonSerializer.Deserialize<string[]>(r.String("ticket_codes")) ?? [],
+        DocumentKey = r.NullableString("document_key"),
+        CancelReason = r.NullableString("cancel_reason"),
+        CreatedAt = r.Time("created_at"),
+        UpdatedAt = r.Time("updated_at"),
+    };
+}

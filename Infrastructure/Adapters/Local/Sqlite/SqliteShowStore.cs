@@ -1,0 +1,105 @@
+using System.Globalization;
+using BoxOffice.Core.Paging;
+using BoxOffice.Core.Posters;
+using BoxOffice.Core.Shows;
+using Microsoft.Data.Sqlite;
+
+namespace BoxOffice.Adapters.Local.Sqlite;
+
+public sealed class SqliteShowStore(SqliteDatabase db, CursorCodec cursors, TimeProvider clock) : IShowStore
+{
+    private const string Columns = "show_id, title, venue, starts_at, capacity, seats_available, price, status, poster_status, poster_key, version, created_at, updated_at";
+
+    public async Task<Show?> GetAsync(string showId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await GetAsync(connection, showId, ct);
+    }
+
+    internal static async Task<Show?> GetAsync(SqliteConnection connection, string showId, CancellationToken ct)
+    {
+        var rows = await connection.QueryAsync($"SELECT {Columns} FROM shows WHERE show_id = $id", Read, ct, ("$id", showId));
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    public Task<Page<Show>> ListOnSaleAsync(PageRequest page, CancellationToken ct) =>
+        ListAsync("shows:on-sale", $"status = '{ShowStatus.OnSale}' AND starts_at > $now", page, ct);
+
+    public Task<Page<Show>> ListAllAsync(PageRequest page, CancellationToken ct) =>
+        ListAsync("shows:all", "1 = 1", page, ct);
+
+    private async Task<Page<Show>> ListAsync(string scope, string filter, PageRequest page, CancellationToken ct)
+    {
+        var (afterStart, afterId) = KeysetPaging.After(cursors, scope, page, (long.MinValue, ""));
+        await using var connection = await db.OpenAsync(ct);
+        var rows = await connection.QueryAsync(
+            $"SELECT {Columns} FROM shows WHERE {filter} AND (starts_at > $s OR (starts_at = $s AND show_id > $id)) ORDER BY starts_at, show_id LIMIT $limit",
+            Read, ct, ("$now", clock.GetUtcNow().Millis()), ("$s", afterStart), ("$id", afterId), ("$limit", page.Limit + 1));
+        return KeysetPaging.Of(rows, page, cursors, scope, show => (show.StartsAt, show.ShowId));
+    }
+
+    public async Task<bool> CreateAsync(Show show, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var inserted = await connection.ExecuteAsync(
+            $"INSERT INTO shows ({Columns}) VALUES ($id, $title, $venue, $starts, $capacity, $available, $price, $status, $poster_status, $poster_key, $version, $created, $updated) ON CONFLICT (show_id) DO NOTHING",
+            ct,
+            ("$id", show.ShowId), ("$title", show.Title), ("$venue", show.Venue), ("$starts", show.StartsAt.Millis()),
+            ("$capacity", show.Capacity), ("$available", show.SeatsAvailable), ("$price", show.Price.ToString(CultureInfo.InvariantCulture)),
+            ("$status", show.Status.ToString()), ("$poster_status", show.PosterStatus.ToString()), ("$poster_key", show.PosterKey),
+            ("$version", show.Version), ("$created", show.CreatedAt.Millis()), ("$updated", show.UpdatedAt.Millis()));
+        return inserted == 1;
+    }
+
+    public async Task<ShowUpdate> UpdateAsync(string showId, ShowChanges changes, long expectedVersion, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = connection.BeginTransaction();
+        var current = await GetAsync(connection, showId, ct);
+        if (changes.RefusalFor(current, expectedVersion) is { } refusal) return refusal;
+        var updated = changes.ApplyTo(current!, now);
+        // The write transaction holds the lock, so the version read above cannot move before this update.
+        await connection.ExecuteAsync(
+            "UPDATE shows SET title = $title, venue = $venue, starts_at = $starts, price = $price, status = $status, capacity = $capacity, seats_available = $available, version = $version, updated_at = $updated WHERE show_id = $id AND version = $expected",
+            ct,
+            ("$title", updated.Title), ("$venue", updated.Venue), ("$starts", updated.StartsAt.Millis()), ("$price", updated.Price.ToString(CultureInfo.InvariantCulture)),
+            ("$status", updated.Status.ToString()), ("$capacity", updated.Capacity), ("$available", updated.SeatsAvailable),
+            ("$version", updated.Version), ("$updated", now.Millis()), ("$id", showId), ("$expected", expectedVersion));
+        await tx.CommitAsync(ct);
+        return ShowUpdate.Of(ShowUpdateOutcome.Updated, updated);
+    }
+
+    public async Task<Show?> CancelAsync(string showId, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await connection.ExecuteAsync(
+            $"UPDATE shows SET status = '{ShowStatus.Cancelled}', version = version + 1, updated_at = $now WHERE show_id = $id AND status <> '{ShowStatus.Cancelled}'",
+            ct, ("$id", showId), ("$now", now.Millis()));
+        return await GetAsync(connection, showId, ct);
+    }
+
+    public async Task<bool> SetPosterAsync(string showId, PosterStatus status, string? posterKey, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.ExecuteAsync(
+            "UPDATE shows SET poster_status = $status, poster_key = $key WHERE show_id = $id",
+            ct, ("$id", showId), ("$status", status.ToString()), ("$key", posterKey)) == 1;
+    }
+
+    private static Show Read(SqliteDataReader r) => new()
+    {
+        ShowId = r.String("show_id"),
+        Title = r.String("title"),
+        Venue = r.String("venue"),
+        StartsAt = r.Time("starts_at"),
+        Capacity = r.Int("capacity"),
+        SeatsAvailable = r.Int("seats_available"),
+        Price = decimal.Parse(r.String("price"), CultureInfo.InvariantCulture),
+        Status = Enum.Parse<ShowStatus>(r.String("status")),
+        PosterStatus = Enum.Parse<PosterStatus>(r.String("poster_status")),
+        PosterKey = r.NullableString("poster_key"),
+        Version = r.Long("version"),
+        CreatedAt = r.Time("created_at"),
+        UpdatedAt = r.Time("updated_at"),
+    };
+}

@@ -1,0 +1,3 @@
+namespace BoxOffice.Core.Queue;
+
+public sealed record DeadLetter(string MessageId, JobMessage Message, int ReceiveCount, DateTimeOffset? DeadLetteredAt);

@@ -1,0 +1,7 @@
+namespace BoxOffice.Core.Queue;
+
+/// <summary>
+/// A delivered job. It stays invisible until its visibility timeout ends; delete it when handled, or it is
+/// delivered again (at-least-once) until the queue's max receives sends it to the dead letters.
+/// </summary>
+public sealed record ReceivedJob(string MessageId, string ReceiptHandle, JobMessage Message, int ReceiveCount);

@@ -1,6 +1,0 @@
-namespace BoxOffice.Files;
-
-public sealed record StoredFile(Stream Content, string ContentType, long Length) : IAsyncDisposable
-{
-    public ValueTask DisposeAsync() => Content.DisposeAsync();
-}

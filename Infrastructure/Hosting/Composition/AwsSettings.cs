@@ -1,0 +1,49 @@
+using BoxOffice.Core.Identity;
+using Microsoft.Extensions.Configuration;
+
+namespace BoxOffice.Hosting.Composition;
+
+/// <summary>
+/// The settings each function needs in the AWS shape, as environment variable names. <c>serverless.template</c>
+/// must set exactly these on each function (a test holds it to that), and the AWS shape can check them at startup.
+/// The region is not here: Lambda sets <c>AWS_REGION</c>.
+/// </summary>
+public static class AwsSettings
+{
+    public const string Shape = "BoxOffice__Shape";
+    public const string TableName = "BoxOffice__Aws__TableName";
+    public const string BucketName = "BoxOffice__Aws__BucketName";
+    public const string QueueUrl = "BoxOffice__Aws__QueueUrl";
+    public const string DeadLetterQueueUrl = "BoxOffice__Aws__DeadLetterQueueUrl";
+    public const string UserPoolId = "BoxOffice__Aws__UserPoolId";
+    public const string ClientId = "BoxOffice__Identity__ClientId";
+    public const string CursorKey = "BoxOffice__Paging__CursorKey";
+    public const string OpenApiEnabled = "BoxOffice__OpenApi__Enabled";
+
+    /// <summary>The HTTP Api: every store, the queue to publish jobs, the dead letters to list and redrive, the user pool.</summary>
+    public static readonly IReadOnlyList<string> Api =
+        [Shape, TableName, BucketName, QueueUrl, DeadLetterQueueUrl, UserPoolId, ClientId, CursorKey];
+
+    /// <summary>Settings the Api reads when present (each has a default).</summary>
+    public static readonly IReadOnlyList<string> ApiOptional = [OpenApiEnabled];
+
+    /// <summary>
+    /// The Worker: the stores its handlers write, the queue it is fed from (and publishes follow-up jobs to), and the
+    /// cursor key, since its handlers page through a show's orders and the AWS shape never generates a key.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Worker =
+        [Shape, TableName, BucketName, QueueUrl, CursorKey];
+
+    /// <summary>The configuration key of an environment variable name (<c>A__B</c> is <c>A:B</c>).</summary>
+    public static string ConfigurationKey(string variable) => variable.Replace("__", ":", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The variables of <paramref name="required"/> that have no value in <paramref name="configuration"/>. The app
+    /// client id of the local shape (from appsettings.json) counts as no value: no Cognito token carries it.
+    /// </summary>
+    public static IReadOnlyList<string> Missing(IConfiguration configuration, IEnumerable<string> required) =>
+        required.Where(v => configuration[ConfigurationKey(v)] is not { } value || string.IsNullOrWhiteSpace(value) || IsLocalOnly(v, value)).ToList();
+
+    private static bool IsLocalOnly(string variable, string value) =>
+        variable == ClientId && value == new IdentityOptions().ClientId;
+}

@@ -1,0 +1,99 @@
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using Amazon.Runtime.Credentials;
+using Amazon.S3;
+using BoxOffice.Adapters.Aws;
+using BoxOffice.Adapters.Aws.Cognito;
+using BoxOffice.Adapters.Aws.DynamoDb;
+using BoxOffice.Adapters.Aws.S3;
+using BoxOffice.Adapters.Aws.Sqs;
+using BoxOffice.Core.Files;
+using BoxOffice.Core.Identity;
+using BoxOffice.Core.Orders;
+using BoxOffice.Core.Paging;
+using BoxOffice.Core.Queue;
+using BoxOffice.Core.Reports;
+using BoxOffice.Core.Shows;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+
+namespace BoxOffice.Hosting.Composition;
+
+public static class AwsShapeExtensions
+{
+    private const int MinCursorKeyBytes = 32;
+
+    /// <summary>
+    /// Wires the ports to DynamoDB, S3, SQS and Cognito. Every client is a singleton built on first use from
+    /// <see cref="AwsOptions"/>; credentials come from the SDK's default chain (environment, profile, Lambda role).
+    /// The start fails at once, naming them, when any of <paramref name="required"/> (the function's list in
+    /// <see cref="AwsSettings"/>) has no value.
+    /// </summary>
+    public static IHostApplicationBuilder AddAwsShape(this IHostApplicationBuilder builder, IReadOnlyList<string> required)
+    {
+        if (AwsSettings.Missing(builder.Configuration, required) is { Count: > 0 } missing)
+            throw new InvalidOperationException(
+                $"The AWS shape cannot start: {string.Join(", ", missing)} not set. serverless.template sets each on the function that reads it; " +
+                "elsewhere set them as environment variables (or the same keys with ':' in configuration).");
+        var services = builder.Services;
+        var cursorKey = CursorKey(builder.Configuration);
+        services.AddSingleton(new CursorCodec(cursorKey));
+
+        services.AddSingleton<AWSCredentials>(_ => DefaultAWSCredentialsIdentityResolver.GetCredentials(null));
+        services.AddSingleton(sp => AwsClientFactory.CreateDynamoDb(Aws(sp), sp.GetRequiredService<AWSCredentials>()));
+        services.AddSingleton(sp => AwsClientFactory.CreateS3(Aws(sp), sp.GetRequiredService<AWSCredentials>()));
+        services.AddSingleton(sp => AwsClientFactory.CreateSqs(Aws(sp), sp.GetRequiredService<AWSCredentials>()));
+
+        services.AddSingleton(sp => new DynamoDbTable(
+            sp.GetRequiredService<IAmazonDynamoDB>(), Required(Aws(sp).TableName, nameof(AwsOptions.TableName)), sp.GetRequiredService<CursorCodec>()));
+        services.AddSingleton<IShowStore, DynamoDbShowStore>();
+        services.AddSingleton<IOrderStore, DynamoDbOrderStore>();
+        services.AddSingleton<IReportStore, DynamoDbReportStore>();
+
+        services.AddSingleton<IFileStore>(sp => new S3FileStore(
+            sp.GetRequiredService<IAmazonS3>(), Required(Aws(sp).BucketName, nameof(AwsOptions.BucketName)), sp.GetRequiredService<TimeProvider>()));
+
+        services.AddSingleton<IJobQueue>(sp => new SqsJobQueue(
+            sp.GetRequiredService<SqsClient>(), Required(Aws(sp).QueueUrl, nameof(AwsOptions.QueueUrl))));
+        services.AddSingleton<IDeadLetters>(sp => new SqsDeadLetters(
+            sp.GetRequiredService<SqsClient>(),
+            Required(Aws(sp).DeadLetterQueueUrl, nameof(AwsOptions.DeadLetterQueueUrl)),
+            Required(Aws(sp).QueueUrl, nameof(AwsOptions.QueueUrl))));
+
+        services.AddSingleton<IPostConfigureOptions<IdentityOptions>, CognitoIdentityDefaults>();
+        services.AddSingleton<IConfigurationManager<OpenIdConnectConfiguration>>(sp =>
+        {
+            var identity = sp.GetRequiredService<IOptions<IdentityOptions>>().Value;
+            return CognitoSigningKeys.Create(identity.Issuer!, identity.JwksUrl!, new HttpClient { Timeout = TimeSpan.FromSeconds(10) });
+        });
+        return builder;
+    }
+
+    /// <summary>Cursors must verify on every instance, so the AWS shape takes the key from configuration, never generates one.</summary>
+    private static byte[] CursorKey(IConfiguration config)
+    {
+        const string hint = $"Set {PagingOptions.Section}:CursorKey (env BoxOffice__Paging__CursorKey) to a base64 key of at least 32 bytes, e.g. `openssl rand -base64 32`.";
+        var value = config[$"{PagingOptions.Section}:CursorKey"];
+        if (string.IsNullOrWhiteSpace(value)) throw new InvalidOperationException("The AWS shape needs a paging cursor key. " + hint);
+        try
+        {
+            var key = Convert.FromBase64String(value);
+            return key.Length >= MinCursorKeyBytes ? key : throw new InvalidOperationException($"The paging cursor key is {key.Length} bytes. " + hint);
+        }
+        catch (FormatException)
+        {
+            throw new InvalidOperationException("The paging cursor key is not base64. " + hint);
+        }
+    }
+
+    private static AwsOptions Aws(IServiceProvider sp) => sp.GetRequiredService<IOptions<AwsOptions>>().Value;
+
+    private static string Required(string value, string setting) =>
+        string.IsNullOrWhiteSpace(value)
+            ? throw new InvalidOperationException($"The AWS shape needs {AwsOptions.Section}:{setting} (env BoxOffice__Aws__{setting}).")
+            : value;
+}

@@ -1,0 +1,48 @@
+using BoxOffice.Core.Jobs;
+using BoxOffice.Core.Queue;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BoxOffice.Hosting.Jobs;
+
+/// <summary>
+/// Pulls jobs from the queue and runs them: handled jobs are deleted, failed ones are left to reappear after the
+/// visibility timeout (the queue dead-letters them after max receives), so one failing job never blocks the rest.
+/// </summary>
+public sealed class QueuePoller(IJobQueue queue, JobDispatcher dispatcher, IOptions<QueueOptions> options, ILogger<QueuePoller> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await PollOnceAsync(settings, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Polling the job queue failed; retrying");
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    /// <summary>One receive and its jobs; returns how many jobs were received.</summary>
+    public async Task<int> PollOnceAsync(QueueOptions settings, CancellationToken ct)
+    {
+        var jobs = await queue.ReceiveAsync(Math.Clamp(settings.BatchSize, 1, 10), settings.PollWait, ct);
+        foreach (var job in jobs)
+        {
+            if (await dispatcher.DispatchAsync(job, ct))
+                await queue.DeleteAsync(job.ReceiptHandle, CancellationToken.None);
+        }
+        return jobs.Count;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Buffers;
+using BoxOffice.Hosting.Lambda.Runtime;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+
+namespace BoxOffice.Hosting.Lambda.AspNetCore;
+
+/// <summary>
+/// Runs one API Gateway event through the ASP.NET Core pipeline, as Kestrel runs a request: create the context,
+/// process, 500 if the app threw, fire OnStarting, answer, fire OnCompleted, dispose the context.
+/// </summary>
+public sealed class ApiGatewayBridge<TContext> : ILambdaHandler where TContext : notnull
+{
+    private const int KeptBufferBytes = 1024 * 1024;
+    private readonly IHttpApplication<TContext> _application;
+    private readonly ApiGatewayTranslator _translator;
+    private readonly ILogger _logger;
+    private ArrayBufferWriter<byte> _body = new(16 * 1024);
+    private ArrayBufferWriter<byte> _output = new(16 * 1024);
+
+    public ApiGatewayBridge(IHttpApplication<TContext> application, LambdaHostingOptions options, ILogger logger)
+    {
+        _application = application;
+        _translator = ApiGatewayTranslator.For(options);
+        _logger = logger;
+    }
+
+    public async ValueTask<ReadOnlyMemory<byte>> HandleAsync(LambdaInvocation invocation, CancellationToken ct)
+    {
+        // Invocations run one at a time and the answer is posted before the next: the buffers are reused.
+        if (_body.Capacity > KeptBufferBytes) _body = new ArrayBufferWriter<byte>(16 * 1024);
+        if (_output.Capacity > KeptBufferBytes) _output = new ArrayBufferWriter<byte>(16 * 1024);
+        _body.ResetWrittenCount();
+        _output.ResetWrittenCount();
+
+        using var features = new LambdaHttpFeatures(invocation.Context, _body);
+        _translator.ReadRequest(invocation.Event.Span, features);
+        features.AbortNearDeadline();
+
+        var context = _application.CreateContext(Collect(features));
+        Exception? error = null;
+        try
+        {
+            await _application.ProcessRequestAsync(context);
+            await features.CompleteAsync();
+        }
+        catch (Exception ex)
+        {
+            error = ex;
+            _logger.LogError(ex, "Unhandled exception while processing {Method} {Path}", features.Method, features.Path);
+            features.ResetToServerError();
+        }
+
+        _translator.WriteResponse(features, _output);
+        try
+        {
+            await features.FireOnCompletedAsync();
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "An OnCompleted callback of {Method} {Path} failed", features.Method, features.Path);
+        }
+        _application.DisposeContext(context, error);
+        return _output.WrittenMemory;
+    }
+
+    private static FeatureCollection Collect(LambdaHttpFeatures features)
+    {
+        var collection = new FeatureCollection(10);
+        collection.Set<IHttpRequestFeature>(features);
+        collection.Set<IHttpResponseFeature>(features);
+        collection.Set<IHttpResponseBodyFeature>(features);
+        collection.Set<IHttpConnectionFeature>(features);
+        collection.Set<IHttpRequestIdentifierFeature>(features);
+        collection.Set<IHttpRequestLifetimeFeature>(features);
+        collection.Set<IHttpRequestBodyDetectionFeature>(features);
+        collection.Set<IItemsFeature>(features);
+        collection.Set<ILambdaContextFeature>(features);
+        return collection;
+    }
+}

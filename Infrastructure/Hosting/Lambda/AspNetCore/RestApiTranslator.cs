@@ -1,0 +1,91 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using BoxOffice.Hosting.Lambda.Events;
+using Microsoft.Extensions.Primitives;
+
+namespace BoxOffice.Hosting.Lambda.AspNetCore;
+
+/// <summary>API Gateway REST API proxy integration, payload format 1.0: multi-value headers and query parameters.</summary>
+internal sealed class RestApiTranslator(ResponseBodyEncoder bodyEncoder) : ApiGatewayTranslator(bodyEncoder)
+{
+    public override void ReadRequest(ReadOnlySpan<byte> json, LambdaHttpFeatures features)
+    {
+        var request = JsonSerializer.Deserialize(json, LambdaEventJsonContext.Default.ApiGatewayRestApiRequest);
+        if (request?.HttpMethod is not { Length: > 0 } method)
+            throw new InvalidDataException("The event is not an API Gateway REST API (payload 1.0) request: httpMethod is missing.");
+
+        var context = request.RequestContext;
+        features.LambdaRequest = request;
+        features.Method = method;
+        features.Protocol = context?.Protocol ?? features.Protocol;
+
+        var headers = features.RequestHeaders;
+        if (request.MultiValueHeaders is { Count: > 0 } multi)
+        {
+            foreach (var (name, values) in multi) headers[name] = new StringValues([.. values]);
+        }
+        else if (request.Headers is not null)
+        {
+            foreach (var (name, value) in request.Headers) headers[name] = value;
+        }
+
+        var path = ApiGatewayPath.ToRawPath(request.Path);
+        var fullPath = context?.Path is { Length: > 0 } p ? ApiGatewayPath.ToRawPath(p) : path;
+        var pathBase = fullPath.Length > path.Length && fullPath.EndsWith(path, StringComparison.Ordinal) && path != "/"
+            ? fullPath[..^path.Length]
+            : "";
+        SetTarget(features, pathBase, path, Query(request));
+        SetBody(features, request.Body, request.IsBase64Encoded);
+        SetConnection(features, context?.DomainName, context?.Identity?.SourceIp, context?.RequestId);
+    }
+
+    public override void WriteResponse(LambdaHttpFeatures features, IBufferWriter<byte> output)
+    {
+        var headers = new Dictionary<string, List<string>>(features.ResponseHeaders.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in features.ResponseHeaders)
+        {
+            var list = new List<string>(values.Count);
+            foreach (var value in values)
+            {
+                if (value is not null) list.Add(value);
+            }
+            headers[name] = list;
+        }
+
+        var (body, isBase64Encoded) = EncodeBody(features);
+        var response = new ApiGatewayRestApiResponse
+        {
+            StatusCode = features.StatusCode,
+            MultiValueHeaders = headers,
+            Body = body,
+            IsBase64Encoded = isBase64Encoded,
+        };
+        using var writer = new Utf8JsonWriter(output);
+        JsonSerializer.Serialize(writer, response, LambdaEventJsonContext.Default.ApiGatewayRestApiResponse);
+    }
+
+    /// <summary>REST APIs deliver the query decoded; it is encoded again, every value of a repeated key kept.</summary>
+    private static string Query(Events.ApiGatewayRestApiRequest request)
+    {
+        var builder = new StringBuilder();
+        if (request.MultiValueQueryStringParameters is { Count: > 0 } multi)
+        {
+            foreach (var (key, values) in multi)
+            {
+                foreach (var value in values) Append(builder, key, value);
+            }
+        }
+        else if (request.QueryStringParameters is not null)
+        {
+            foreach (var (key, value) in request.QueryStringParameters) Append(builder, key, value);
+        }
+        return builder.ToString();
+    }
+
+    private static void Append(StringBuilder builder, string key, string value)
+    {
+        if (builder.Length > 0) builder.Append('&');
+        builder.Append(Uri.EscapeDataString(key)).Append('=').Append(Uri.EscapeDataString(value));
+    }
+}

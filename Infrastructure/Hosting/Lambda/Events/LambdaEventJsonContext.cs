@@ -1,0 +1,18 @@
+using System.Text.Json.Serialization;
+using BoxOffice.Adapters.Aws.Sqs;
+
+namespace BoxOffice.Hosting.Lambda.Events;
+
+/// <summary>Source-generated (reflection-free) JSON for every event and response shape.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.AllowReadingFromString)]
+[JsonSerializable(typeof(ApiGatewayHttpApiRequest))]
+[JsonSerializable(typeof(ApiGatewayHttpApiResponse))]
+[JsonSerializable(typeof(ApiGatewayRestApiRequest))]
+[JsonSerializable(typeof(ApiGatewayRestApiResponse))]
+[JsonSerializable(typeof(SqsEvent))]
+[JsonSerializable(typeof(SqsBatchResponse))]
+[JsonSerializable(typeof(S3EventNotification))]
+public sealed partial class LambdaEventJsonContext : JsonSerializerContext;

@@ -1,0 +1,91 @@
+using BoxOffice.Hosting.Lambda.Logging;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace BoxOffice.Hosting.Lambda.Runtime;
+
+/// <summary>
+/// The runtime loop: long-poll <c>next</c>, hand the event to the handler, post its response or a structured error,
+/// with the request id in a logging scope and the trace id in <c>_X_AMZN_TRACE_ID</c> for the whole invocation.
+/// </summary>
+public sealed class LambdaRuntimeLoop(RuntimeApiClient client, ILambdaHandler handler, ILogger logger)
+{
+    /// <summary>
+    /// Waits until the host has started (so init is over before the first <c>next</c>), then runs the loop until
+    /// <paramref name="stopping"/>. If the Runtime API fails the host is stopped with exit code 1, and Lambda starts a
+    /// fresh environment.
+    /// </summary>
+    public async Task RunAfterStartAsync(IHostApplicationLifetime lifetime, CancellationToken stopping)
+    {
+        try
+        {
+            await WaitAsync(lifetime.ApplicationStarted, stopping);
+            await RunAsync(stopping);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            logger.LogCritical(ex, "The Lambda runtime loop stopped");
+            Environment.ExitCode = 1;
+            lifetime.StopApplication();
+        }
+    }
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        LambdaInitErrorReporter.MarkInitDone();
+        while (!ct.IsCancellationRequested)
+        {
+            var invocation = await client.NextAsync(ct);
+            await InvokeAsync(invocation, ct);
+        }
+    }
+
+    /// <summary>Handles one event and posts the outcome; never throws for a failure of the handler.</summary>
+    public async Task InvokeAsync(LambdaInvocation invocation, CancellationToken ct)
+    {
+        var context = invocation.Context;
+        Environment.SetEnvironmentVariable(LambdaEnvironment.TraceIdVariable, context.TraceId);
+        using var scope = logger.BeginScope(new AwsRequestIdScope(context.AwsRequestId));
+        ReadOnlyMemory<byte> response;
+        try
+        {
+            response = await handler.HandleAsync(invocation, ct);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Invocation {AwsRequestId} failed", context.AwsRequestId);
+            await client.PostErrorAsync(context.AwsRequestId, RuntimeError.From(ex), ct);
+            return;
+        }
+
+        try
+        {
+            await client.PostResponseAsync(context.AwsRequestId, response, ct);
+        }
+        catch (HttpRequestException ex) when (ex.StatusCode is not null)
+        {
+            // The Runtime API refused the response (413: over the 6 MB limit); the caller gets an error instead.
+            logger.LogError(ex, "The Runtime API refused the response of {AwsRequestId} ({Bytes} bytes)", context.AwsRequestId, response.Length);
+            try
+            {
+                await client.PostErrorAsync(context.AwsRequestId, RuntimeError.From(ex), ct);
+            }
+            catch (HttpRequestException refused) when (refused.StatusCode is not null)
+            {
+                logger.LogError(refused, "The Runtime API refused the error of {AwsRequestId} too", context.AwsRequestId);
+            }
+        }
+    }
+
+    private static async Task WaitAsync(CancellationToken signal, CancellationToken stopping)
+    {
+        if (signal.IsCancellationRequested) return;
+        var fired = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var onSignal = signal.Register(() => fired.TrySetResult());
+        await using var onStop = stopping.Register(() => fired.TrySetCanceled(stopping));
+        await fired.Task;
+    }
+}

@@ -1,9 +1,0 @@
-namespace BoxOffice.Orders;
-
-public enum OrderStatus
-{
-    /// <summary>Seats are reserved; tickets are being issued.</summary>
-    Pending,
-    Confirmed,
-    Cancelled,
-}
