@@ -1,6 +1,6 @@
 using System.Net;
 using Amazon.DynamoDBv2;
-using BoxOffice.Adapters.Aws.Sqs;
+using Amazon.SQS;
 using BoxOffice.Api.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,8 +24,12 @@ public sealed class AwsCallCountTests(MotoServer moto) : IAsyncLifetime
                 AuthenticationRegion = MotoServer.Region,
                 HttpClientFactory = _dynamoDb.SdkFactory(),
             }));
-            services.AddSingleton(new SqsClient(new HttpClient(_sqs.Handler()),
-                new SqsClientSettings { Endpoint = moto.Url, Region = MotoServer.Region }, moto.Credentials));
+            services.AddSingleton<IAmazonSQS>(new AmazonSQSClient(moto.Credentials, new AmazonSQSConfig
+            {
+                ServiceURL = moto.Url.ToString(),
+                AuthenticationRegion = MotoServer.Region,
+                HttpClientFactory = _sqs.SdkFactory(),
+            }));
         });
     }
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using BoxOffice.Adapters.Aws;
+using Amazon.S3;
 using BoxOffice.Api.Tests.Support;
 using BoxOffice.Core.Files;
 using BoxOffice.Core.Queue;
@@ -90,7 +90,7 @@ public sealed class AwsShapeFlowTests(MotoServer moto) : IAsyncLifetime
         using var poster = await _app.S3Client.GetAsync(new Uri(show.Str("posterUrl")));
         Assert.Equal(Png, await poster.Content.ReadAsByteArrayAsync());
         // Kept, so the bucket's expiry of uploads never kept spares it.
-        using var s3 = AwsClientFactory.CreateS3(moto.Options(), moto.Credentials);
+        var s3 = moto.NewClient<IAmazonS3>();
         var tags = await s3.GetObjectTaggingAsync(new() { BucketName = _app.Stack.Settings["BoxOffice:Aws:BucketName"], Key = upload.Str("key") });
         Assert.Contains(tags.Tagging, t => (t.Key, t.Value) == (UploadLifecycle.StateTag, UploadLifecycle.Kept));
     }

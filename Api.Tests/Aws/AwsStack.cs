@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
+using Amazon.DynamoDBv2;
+using Amazon.S3;
 using Amazon.S3.Model;
-using BoxOffice.Adapters.Aws;
 using BoxOffice.Adapters.Aws.DynamoDb;
 
 namespace BoxOffice.Api.Tests.Aws;
@@ -37,14 +38,13 @@ public sealed class AwsStack
 
     public static async Task<AwsStack> CreateAsync(MotoServer moto)
     {
-        var options = moto.Options();
         var table = MotoServer.UniqueName("boxoffice");
-        await AwsClientFactory.CreateDynamoDb(options, moto.Credentials).CreateTableAsync(BoxOfficeTable.Definition(table));
+        await moto.NewClient<IAmazonDynamoDB>().CreateTableAsync(BoxOfficeTable.Definition(table));
 
         // Long enough that a slow first job (JIT, PDF rendering) is not handed out again while it runs.
         var queues = await MotoQueues.CreateAsync(moto, TimeSpan.FromSeconds(3), MaxReceives);
         var bucket = MotoServer.UniqueName("files");
-        var s3 = AwsClientFactory.CreateS3(options, moto.Credentials);
+        var s3 = moto.NewClient<IAmazonS3>();
         await s3.PutBucketAsync(bucket);
         await s3.PutBucketNotificationAsync(new PutBucketNotificationRequest
         {

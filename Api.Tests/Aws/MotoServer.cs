@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Sockets;
 using Amazon.Runtime;
 using BoxOffice.Adapters.Aws;
+using BoxOffice.Hosting.Composition;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BoxOffice.Api.Tests.Aws;
 
@@ -36,6 +38,16 @@ public sealed class MotoServer : IAsyncLifetime
         UserPoolId = userPoolId,
         ServiceUrls = new AwsServiceUrls { DynamoDb = Url.ToString(), S3 = Url.ToString(), Sqs = Url.ToString() },
     };
+
+    /// <summary>A new AWS SDK client (<c>IAmazonDynamoDB</c>, <c>IAmazonS3</c>, <c>IAmazonSQS</c>) set up as the app sets up its own, pointed at this server.</summary>
+    public T NewClient<T>() where T : notnull
+    {
+        var services = new ServiceCollection()
+            .AddSingleton(Microsoft.Extensions.Options.Options.Create(Options()))
+            .AddSingleton(Credentials)
+            .AddAwsClients();
+        return services.BuildServiceProvider().GetRequiredService<T>();
+    }
 
     /// <summary>A name no other test uses (lower case, so it is also a valid bucket name).</summary>
     public static string UniqueName(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 60)];
