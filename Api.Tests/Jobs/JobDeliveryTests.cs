@@ -114,5 +114,8 @@ public class JobDeliveryTests
         var workerLines = app.Logs.Entries.Where(e => e.Category.StartsWith("BoxOffice.Worker", StringComparison.Ordinal) && e.Message.Contains(orderId, StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(workerLines);
         Assert.All(workerLines, e => Assert.Equal(requestId, e.Properties.GetValueOrDefault("CorrelationId")));
+        var done = Assert.Single(app.Logs.Entries, e => e.Category == typeof(JobDispatcher).FullName && Equals(e.Properties.GetValueOrDefault("CorrelationId"), requestId));
+        Assert.Contains(" done in ", done.Message, StringComparison.Ordinal);
+        Assert.IsType<double>(done.Properties["ElapsedMs"]);
     }
 }

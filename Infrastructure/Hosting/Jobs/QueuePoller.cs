@@ -10,7 +10,7 @@ namespace BoxOffice.Hosting.Jobs;
 /// Pulls jobs from the queue and runs them: handled jobs are deleted, failed ones are left to reappear after the
 /// visibility timeout (the queue dead-letters them after max receives), so one failing job never blocks the rest.
 /// </summary>
-public sealed class QueuePoller(IJobQueue queue, JobDispatcher dispatcher, IOptions<QueueOptions> options, ILogger<QueuePoller> logger)
+public sealed partial class QueuePoller(IJobQueue queue, JobDispatcher dispatcher, IOptions<QueueOptions> options, ILogger<QueuePoller> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -28,7 +28,7 @@ public sealed class QueuePoller(IJobQueue queue, JobDispatcher dispatcher, IOpti
             }
             catch (Exception ex)
             {
-                logger.LogError(ex, "Polling the job queue failed; retrying");
+                Log.PollFailed(logger, ex);
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
@@ -44,5 +44,11 @@ public sealed class QueuePoller(IJobQueue queue, JobDispatcher dispatcher, IOpti
                 await queue.DeleteAsync(job.ReceiptHandle, CancellationToken.None);
         }
         return jobs.Count;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Error, Message = "Polling the job queue failed; retrying")]
+        public static partial void PollFailed(ILogger logger, Exception exception);
     }
 }

@@ -10,7 +10,7 @@ namespace BoxOffice.Hosting.Lambda.AspNetCore;
 /// Runs one API Gateway event through the ASP.NET Core pipeline, as Kestrel runs a request: create the context,
 /// process, 500 if the app threw, fire OnStarting, answer, fire OnCompleted, dispose the context.
 /// </summary>
-public sealed class ApiGatewayBridge<TContext> : ILambdaHandler where TContext : notnull
+public sealed partial class ApiGatewayBridge<TContext> : ILambdaHandler where TContext : notnull
 {
     private const int KeptBufferBytes = 1024 * 1024;
     private readonly IHttpApplication<TContext> _application;
@@ -48,7 +48,7 @@ public sealed class ApiGatewayBridge<TContext> : ILambdaHandler where TContext :
         catch (Exception ex)
         {
             error = ex;
-            _logger.LogError(ex, "Unhandled exception while processing {Method} {Path}", features.Method, features.Path);
+            Log.RequestFailed(_logger, ex, features.Method, features.Path);
             features.ResetToServerError();
         }
 
@@ -59,7 +59,7 @@ public sealed class ApiGatewayBridge<TContext> : ILambdaHandler where TContext :
         }
         catch (Exception ex)
         {
-            _logger.LogError(ex, "An OnCompleted callback of {Method} {Path} failed", features.Method, features.Path);
+            Log.OnCompletedFailed(_logger, ex, features.Method, features.Path);
         }
         _application.DisposeContext(context, error);
         return _output.WrittenMemory;
@@ -78,5 +78,14 @@ public sealed class ApiGatewayBridge<TContext> : ILambdaHandler where TContext :
         collection.Set<IItemsFeature>(features);
         collection.Set<ILambdaContextFeature>(features);
         return collection;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception while processing {Method} {Path}")]
+        public static partial void RequestFailed(ILogger logger, Exception exception, string method, string path);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "An OnCompleted callback of {Method} {Path} failed")]
+        public static partial void OnCompletedFailed(ILogger logger, Exception exception, string method, string path);
     }
 }
