@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using BoxOffice.Core.Jobs;
 using BoxOffice.Core.Queue;
 using Microsoft.Extensions.Hosting;
@@ -13,6 +14,7 @@ namespace BoxOffice.Hosting.Jobs;
 public sealed partial class QueuePoller(IJobQueue queue, JobDispatcher dispatcher, IOptions<QueueOptions> options, ILogger<QueuePoller> logger)
     : BackgroundService
 {
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "The poller outlives a failed receive: it logs, waits and polls again.")]
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using BoxOffice.Hosting.Lambda.Runtime;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Features;
@@ -26,6 +27,7 @@ public sealed partial class ApiGatewayBridge<TContext> : ILambdaHandler where TC
         _logger = logger;
     }
 
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "As in Kestrel, an exception of the app becomes a 500 and a failed OnCompleted callback is logged: the invocation still answers.")]
     public async ValueTask<ReadOnlyMemory<byte>> HandleAsync(LambdaInvocation invocation, CancellationToken ct)
     {
         // Invocations run one at a time and the answer is posted before the next: the buffers are reused.

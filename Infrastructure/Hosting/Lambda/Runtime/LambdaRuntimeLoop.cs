@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using BoxOffice.Hosting.Lambda.Logging;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -15,6 +16,7 @@ public sealed partial class LambdaRuntimeLoop(RuntimeApiClient client, ILambdaHa
     /// <paramref name="stopping"/>. If the Runtime API fails the host is stopped with exit code 1, and Lambda starts a
     /// fresh environment.
     /// </summary>
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Whatever stops the loop ends the process with exit code 1, so Lambda starts a fresh one.")]
     public async Task RunAfterStartAsync(IHostApplicationLifetime lifetime, CancellationToken stopping)
     {
         try
