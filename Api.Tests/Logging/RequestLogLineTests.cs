@@ -1,6 +1,10 @@
 using System.Net;
+using System.Reflection;
 using System.Text;
 using BoxOffice.Api.Tests.Support;
+using BoxOffice.Core.Shows;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Serilog.Events;
 
 namespace BoxOffice.Api.Tests.Logging;
@@ -62,6 +66,24 @@ public class RequestLogLineTests
     }
 
     [Fact]
+    public async Task A_failing_request_is_one_error_line_carrying_the_exception()
+    {
+        await using var app = BoxOfficeApp.WithInformationLogs();
+        using var broken = app.WithWebHostBuilder(web => web.ConfigureTestServices(services =>
+            services.AddSingleton(DispatchProxy.Create<IShowStore, FailingStore>())));
+        var requestId = "fail-" + Guid.NewGuid().ToString("N");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/shows/any");
+        request.Headers.Add("X-Request-Id", requestId);
+        await (await broken.CreateClient().SendAsync(request)).ProblemAsync(HttpStatusCode.InternalServerError);
+
+        var line = await SingleLineOfAsync(app, requestId);
+
+        Assert.Equal(LogEventLevel.Error, line.Level);
+        Assert.Equal(500, line.Properties["StatusCode"]);
+        Assert.Equal(FailingStore.Message, line.Exception?.Message);
+    }
+
+    [Fact]
     public async Task An_insane_request_id_is_replaced_by_a_generated_one_which_is_echoed_and_logged()
     {
         await using var app = BoxOfficeApp.WithInformationLogs();
@@ -84,4 +106,12 @@ public class RequestLogLineTests
 
     private static List<CapturedLog> LinesOf(BoxOfficeApp app, string requestId) =>
         app.Logs.Entries.Where(e => Equals(e.Properties.GetValueOrDefault("RequestId"), requestId)).ToList();
+
+    /// <summary>A store whose every call throws, as one does when its database is gone.</summary>
+    public class FailingStore : DispatchProxy
+    {
+        public const string Message = "The store is down.";
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) => throw new InvalidOperationException(Message);
+    }
 }
