@@ -97,7 +97,7 @@ public class JobDeliveryTests
     [Fact]
     public async Task The_request_id_travels_into_the_job_and_its_log_lines()
     {
-        await using var app = new BoxOfficeApp();
+        await using var app = BoxOfficeApp.WithInformationLogs();
         var showId = (await (await app.AdminAsync()).CreateShowAsync()).Str("showId");
         var buyer = await app.ClientForAsync("traced");
         var requestId = "trace-" + Guid.NewGuid().ToString("N");
@@ -110,9 +110,12 @@ public class JobDeliveryTests
 
         var requestLine = Assert.Single(app.Logs.Entries, e => e.Message.StartsWith("HTTP POST /shows/{showId}/orders", StringComparison.Ordinal) && Equals(e.Properties.GetValueOrDefault("RequestId"), requestId));
         Assert.Equal(202, requestLine.Properties["StatusCode"]);
-        Assert.True(requestLine.Properties.ContainsKey("ElapsedMs"));
+        Assert.IsType<double>(requestLine.Properties["Elapsed"]);
         var workerLines = app.Logs.Entries.Where(e => e.Category.StartsWith("BoxOffice.Worker", StringComparison.Ordinal) && e.Message.Contains(orderId, StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(workerLines);
         Assert.All(workerLines, e => Assert.Equal(requestId, e.Properties.GetValueOrDefault("CorrelationId")));
+        var done = Assert.Single(app.Logs.Entries, e => e.Category == typeof(JobDispatcher).FullName && Equals(e.Properties.GetValueOrDefault("CorrelationId"), requestId));
+        Assert.Contains(" done in ", done.Message, StringComparison.Ordinal);
+        Assert.IsType<double>(done.Properties["ElapsedMs"]);
     }
 }

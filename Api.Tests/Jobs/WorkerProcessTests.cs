@@ -35,9 +35,11 @@ public class WorkerProcessTests
 
         var events = lines.Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal(lines.Count(l => l.Trim().Length > 0), events.Count); // every line is one JSON object
-        var confirmed = Assert.Single(events, e => e.GetProperty("MessageTemplate").GetString()!.Contains("confirmed", StringComparison.Ordinal)
-            && e.GetProperty("Properties").GetProperty("OrderId").GetString() == orderId);
-        Assert.Equal(requestId, confirmed.GetProperty("Properties").GetProperty("CorrelationId").GetString());
+        // Compact JSON: @t time, @m rendered message, @l level unless Information, then the properties themselves.
+        var confirmed = Assert.Single(events, e => e.TryGetProperty("OrderId", out var id) && id.GetString() == orderId
+            && e.GetProperty("@m").GetString()!.Contains("confirmed", StringComparison.Ordinal));
+        Assert.True(confirmed.TryGetProperty("@t", out _));
+        Assert.Equal(requestId, confirmed.GetProperty("CorrelationId").GetString());
         Assert.DoesNotContain(lines, l => l.Contains('\u001b', StringComparison.Ordinal)); // no colour codes
     }
 

@@ -43,9 +43,17 @@ public sealed class LambdaProcessTests : IAsyncLifetime
         var requestLines = lines.Where(line => line.Contains("responded", StringComparison.Ordinal)).Select(line => JsonDocument.Parse(line).RootElement).ToList();
         foreach (var outcome in new[] { health, badRequest })
         {
-            Assert.Contains(requestLines, line => line.GetProperty("Properties").TryGetProperty("AwsRequestId", out var id) && id.GetString() == outcome.RequestId);
+            Assert.Single(requestLines, line => line.TryGetProperty("AwsRequestId", out var id) && id.GetString() == outcome.RequestId);
         }
-        Assert.All(requestLines, line => Assert.StartsWith("req-", line.GetProperty("Properties").GetProperty("AwsRequestId").GetString()));
+        Assert.All(requestLines, line => Assert.StartsWith("req-", line.GetProperty("AwsRequestId").GetString()));
+        // Compact JSON: @t, @m, @l only when not Information; the route is the template ("/health" group + "/").
+        var healthLine = requestLines.Single(line => line.GetProperty("AwsRequestId").GetString() == health.RequestId);
+        Assert.StartsWith("HTTP GET /health/ responded 200 in ", healthLine.GetProperty("@m").GetString(), StringComparison.Ordinal);
+        Assert.True(healthLine.TryGetProperty("@t", out _));
+        Assert.False(healthLine.TryGetProperty("@l", out _));
+        Assert.Equal(("/health/", 200), (healthLine.GetProperty("Route").GetString(), healthLine.GetProperty("StatusCode").GetInt32()));
+        Assert.False(string.IsNullOrEmpty(healthLine.GetProperty("RequestId").GetString())); // API Gateway's, with no X-Request-Id
+        Assert.True(healthLine.GetProperty("Elapsed").GetDouble() >= 0);
     }
 
     [Fact]

@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Serilog.Core;
 
 namespace BoxOffice.Api.Tests.Support;
 
 /// <summary>
-/// The whole Api in the local shape over its own temporary data folder, with a movable clock, captured logs and
-/// short queue timings. Pass the same folder to a second instance to simulate a restart.
+/// The whole Api in the local shape over its own temporary data folder, with a movable clock, captured logs (warnings
+/// and up unless <c>Serilog:MinimumLevel</c> is set) and short queue timings. Pass the same folder to a second instance
+/// to simulate a restart.
 /// </summary>
 public class BoxOfficeApp : WebApplicationFactory<Program>
 {
@@ -24,6 +25,9 @@ public class BoxOfficeApp : WebApplicationFactory<Program>
 
     /// <summary>An instance over <paramref name="dataPath"/> (kept on dispose) and/or with extra settings.</summary>
     public static BoxOfficeApp With(string? dataPath, IReadOnlyDictionary<string, string?>? settings = null) => new(dataPath, settings);
+
+    /// <summary>An instance whose logs keep information lines too, for tests that read request and job lines.</summary>
+    public static BoxOfficeApp WithInformationLogs() => new(null, new Dictionary<string, string?> { ["Serilog:MinimumLevel"] = "Information" });
 
     private BoxOfficeApp(string? dataPath, IReadOnlyDictionary<string, string?>? settings)
     {
@@ -53,7 +57,7 @@ public class BoxOfficeApp : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
-            services.AddSingleton<ILoggerProvider>(Logs);
+            services.AddSingleton<ILogEventSink>(Logs);
         });
     }
 

@@ -1,43 +1,31 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Logging;
+using System.Globalization;
+using Serilog.Core;
+using Serilog.Events;
 
 namespace BoxOffice.Api.Tests.Support;
 
-/// <summary>Keeps every log entry with the scope values in force, so tests can check what a line carried.</summary>
-public sealed class LogCapture : ILoggerProvider, ISupportExternalScope
+/// <summary>
+/// A sink in the app's own Serilog pipeline (registered as a service, which the logging setup reads), so it keeps
+/// every event as the stdout sink gets it: level, rendered message and all properties, scopes and LogContext included.
+/// </summary>
+public sealed class LogCapture : ILogEventSink
 {
-    private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
-
     public ConcurrentQueue<CapturedLog> Entries { get; } = new();
 
-    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-    public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class Logger(LogCapture owner, string category) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => owner._scopes.Push(state);
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            var properties = new Dictionary<string, object?>();
-            owner._scopes.ForEachScope((scope, props) => Collect(scope, props), properties);
-            Collect(state, properties);
-            owner.Entries.Enqueue(new CapturedLog(category, logLevel, formatter(state, exception), properties));
-        }
-
-        private static void Collect(object? values, Dictionary<string, object?> into)
-        {
-            if (values is IEnumerable<KeyValuePair<string, object>> pairs)
-                foreach (var (key, value) in pairs) into[key] = value;
-        }
-    }
+    public void Emit(LogEvent logEvent) => Entries.Enqueue(CapturedLog.From(logEvent));
 }
 
-public sealed record CapturedLog(string Category, LogLevel Level, string Message, IReadOnlyDictionary<string, object?> Properties);
+public sealed record CapturedLog(string Category, LogEventLevel Level, string Message, IReadOnlyDictionary<string, object?> Properties, Exception? Exception)
+{
+    public static CapturedLog From(LogEvent logEvent)
+    {
+        var properties = logEvent.Properties.ToDictionary(p => p.Key, p => p.Value is ScalarValue scalar ? scalar.Value : (object)p.Value.ToString());
+        return new CapturedLog(
+            properties.GetValueOrDefault("SourceContext") as string ?? "",
+            logEvent.Level,
+            logEvent.RenderMessage(CultureInfo.InvariantCulture),
+            properties,
+            logEvent.Exception);
+    }
+}

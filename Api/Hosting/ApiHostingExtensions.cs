@@ -42,7 +42,7 @@ public static class ApiHostingExtensions
 
     public static WebApplication UseBoxOfficeApi(this WebApplication app)
     {
-        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseBoxOfficeRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<JsonBodyLimitMiddleware>();

@@ -1,13 +1,15 @@
 using BoxOffice.Core.Paging;
 using Microsoft.AspNetCore.Diagnostics;
+using Serilog;
 
 namespace BoxOffice.Api.Problems;
 
 /// <summary>
 /// Turns exceptions into problem details: bad requests the framework detects (malformed JSON, wrong types, wrong
-/// content type, oversized body) and forged cursors keep their 4xx; anything else is a 500 without internals, logged.
+/// content type, oversized body) and forged cursors keep their 4xx; anything else is a 500 without internals. Either
+/// way the request's one log line tells why: the detail of a 4xx, the exception of a 500 (which makes it an error).
 /// </summary>
-public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IDiagnosticContext requestLog) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -17,8 +19,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             InvalidCursorException cursor => (StatusCodes.Status400BadRequest, "Invalid cursor", cursor.Message),
             _ => (StatusCodes.Status500InternalServerError, "Unexpected error", "The server could not complete the request. Quote the request id when reporting it."),
         };
-        if (status >= 500) logger.LogError(exception, "Unhandled exception");
-        else logger.LogInformation("Rejected request: {Detail}", detail);
+        if (status >= 500) requestLog.SetException(exception);
+        else requestLog.Set("ProblemDetail", detail);
 
         httpContext.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 using BoxOffice.Core.Jobs;
@@ -14,6 +15,7 @@ public sealed class OrderPlacement(IOrderStore orders, ShowPrices prices, IJobPu
 {
     public static readonly TimeSpan KeyLifetime = TimeSpan.FromHours(24);
 
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Whatever fails the job publish, the order must be cancelled or it stays Pending forever.")]
     public async Task<OrderPlacementResult> PlaceAsync(string userId, string? holderName, string showId, int quantity, string? idempotencyKey, CancellationToken ct)
     {
         var now = clock.GetUtcNow();

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using BoxOffice.Core.Jobs;
 using BoxOffice.Core.Queue;
 using Microsoft.Extensions.Hosting;
@@ -10,9 +11,10 @@ namespace BoxOffice.Hosting.Jobs;
 /// Pulls jobs from the queue and runs them: handled jobs are deleted, failed ones are left to reappear after the
 /// visibility timeout (the queue dead-letters them after max receives), so one failing job never blocks the rest.
 /// </summary>
-public sealed class QueuePoller(IJobQueue queue, JobDispatcher dispatcher, IOptions<QueueOptions> options, ILogger<QueuePoller> logger)
+public sealed partial class QueuePoller(IJobQueue queue, JobDispatcher dispatcher, IOptions<QueueOptions> options, ILogger<QueuePoller> logger)
     : BackgroundService
 {
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "The poller outlives a failed receive: it logs, waits and polls again.")]
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -28,7 +30,7 @@ public sealed class QueuePoller(IJobQueue queue, JobDispatcher dispatcher, IOpti
             }
             catch (Exception ex)
             {
-                logger.LogError(ex, "Polling the job queue failed; retrying");
+                Log.PollFailed(logger, ex);
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
@@ -44,5 +46,11 @@ public sealed class QueuePoller(IJobQueue queue, JobDispatcher dispatcher, IOpti
                 await queue.DeleteAsync(job.ReceiptHandle, CancellationToken.None);
         }
         return jobs.Count;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Error, Message = "Polling the job queue failed; retrying")]
+        public static partial void PollFailed(ILogger logger, Exception exception);
     }
 }

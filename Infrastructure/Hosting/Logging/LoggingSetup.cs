@@ -1,25 +1,31 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Serilog;
-using Serilog.Formatting.Json;
+using Serilog.Formatting.Compact;
 
 namespace BoxOffice.Hosting.Logging;
 
 public static class LoggingSetup
 {
     /// <summary>
-    /// Serilog as the only logging provider: one JSON object per line on stdout (no colours), with scope and
-    /// LogContext properties such as the request id on every line. Levels come from <c>Serilog</c> configuration.
+    /// Serilog as the host's logging pipeline (Api and Worker alike): one compact JSON object per line on stdout (no
+    /// colours), with LogContext and logging-scope properties such as the request id on every line. Levels come from
+    /// <c>Serilog:MinimumLevel</c>; sinks and enrichers registered as services (a test's capture) join the pipeline.
     /// </summary>
     public static IHostApplicationBuilder AddBoxOfficeLogging(this IHostApplicationBuilder builder)
     {
-        var logger = LogLevels.Apply(new LoggerConfiguration(), builder.Configuration)
-            .Enrich.FromLogContext()
-            .Enrich.WithProperty("Application", builder.Environment.ApplicationName)
-            .WriteTo.Console(new JsonFormatter(renderMessage: true))
-            .CreateLogger();
+        var application = builder.Environment.ApplicationName;
         builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(logger, dispose: true);
+        // Each host owns its logger and the static Log.Logger is left alone: hosts side by side (tests) share nothing.
+        builder.Services.AddSerilog(
+            (services, logger) => LogLevels.Apply(logger, services.GetRequiredService<IConfiguration>())
+                .ReadFrom.Services(services)
+                .Enrich.FromLogContext()
+                .Enrich.WithProperty("Application", application)
+                .WriteTo.Console(new RenderedCompactJsonFormatter()),
+            preserveStaticLogger: true);
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using BoxOffice.Hosting.Lambda.Runtime;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Features;
@@ -10,7 +11,7 @@ namespace BoxOffice.Hosting.Lambda.AspNetCore;
 /// Runs one API Gateway event through the ASP.NET Core pipeline, as Kestrel runs a request: create the context,
 /// process, 500 if the app threw, fire OnStarting, answer, fire OnCompleted, dispose the context.
 /// </summary>
-public sealed class ApiGatewayBridge<TContext> : ILambdaHandler where TContext : notnull
+public sealed partial class ApiGatewayBridge<TContext> : ILambdaHandler where TContext : notnull
 {
     private const int KeptBufferBytes = 1024 * 1024;
     private readonly IHttpApplication<TContext> _application;
@@ -26,6 +27,7 @@ public sealed class ApiGatewayBridge<TContext> : ILambdaHandler where TContext :
         _logger = logger;
     }
 
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "As in Kestrel, an exception of the app becomes a 500 and a failed OnCompleted callback is logged: the invocation still answers.")]
     public async ValueTask<ReadOnlyMemory<byte>> HandleAsync(LambdaInvocation invocation, CancellationToken ct)
     {
         // Invocations run one at a time and the answer is posted before the next: the buffers are reused.
@@ -48,7 +50,7 @@ public sealed class ApiGatewayBridge<TContext> : ILambdaHandler where TContext :
         catch (Exception ex)
         {
             error = ex;
-            _logger.LogError(ex, "Unhandled exception while processing {Method} {Path}", features.Method, features.Path);
+            Log.RequestFailed(_logger, ex, features.Method, features.Path);
             features.ResetToServerError();
         }
 
@@ -59,7 +61,7 @@ public sealed class ApiGatewayBridge<TContext> : ILambdaHandler where TContext :
         }
         catch (Exception ex)
         {
-            _logger.LogError(ex, "An OnCompleted callback of {Method} {Path} failed", features.Method, features.Path);
+            Log.OnCompletedFailed(_logger, ex, features.Method, features.Path);
         }
         _application.DisposeContext(context, error);
         return _output.WrittenMemory;
@@ -78,5 +80,14 @@ public sealed class ApiGatewayBridge<TContext> : ILambdaHandler where TContext :
         collection.Set<IItemsFeature>(features);
         collection.Set<ILambdaContextFeature>(features);
         return collection;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception while processing {Method} {Path}")]
+        public static partial void RequestFailed(ILogger logger, Exception exception, string method, string path);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "An OnCompleted callback of {Method} {Path} failed")]
+        public static partial void OnCompletedFailed(ILogger logger, Exception exception, string method, string path);
     }
 }

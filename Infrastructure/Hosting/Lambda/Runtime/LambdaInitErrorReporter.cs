@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
 
 namespace BoxOffice.Hosting.Lambda.Runtime;
@@ -25,6 +26,7 @@ public static class LambdaInitErrorReporter
     public static void MarkInitDone() => _initDone = true;
 
     /// <summary>Posts <paramref name="exception"/> to <c>init/error</c>; true when the Runtime API took it.</summary>
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "It runs while the process is already failing and must not hide the original error.")]
     public static bool Report(Exception exception, ILogger? logger)
     {
         _initDone = true;

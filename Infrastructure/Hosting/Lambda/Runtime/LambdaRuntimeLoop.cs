@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using BoxOffice.Hosting.Lambda.Logging;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,13 +9,14 @@ namespace BoxOffice.Hosting.Lambda.Runtime;
 /// The runtime loop: long-poll <c>next</c>, hand the event to the handler, post its response or a structured error,
 /// with the request id in a logging scope and the trace id in <c>_X_AMZN_TRACE_ID</c> for the whole invocation.
 /// </summary>
-public sealed class LambdaRuntimeLoop(RuntimeApiClient client, ILambdaHandler handler, ILogger logger)
+public sealed partial class LambdaRuntimeLoop(RuntimeApiClient client, ILambdaHandler handler, ILogger logger)
 {
     /// <summary>
     /// Waits until the host has started (so init is over before the first <c>next</c>), then runs the loop until
     /// <paramref name="stopping"/>. If the Runtime API fails the host is stopped with exit code 1, and Lambda starts a
     /// fresh environment.
     /// </summary>
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Whatever stops the loop ends the process with exit code 1, so Lambda starts a fresh one.")]
     public async Task RunAfterStartAsync(IHostApplicationLifetime lifetime, CancellationToken stopping)
     {
         try
@@ -27,7 +29,7 @@ public sealed class LambdaRuntimeLoop(RuntimeApiClient client, ILambdaHandler ha
         }
         catch (Exception ex)
         {
-            logger.LogCritical(ex, "The Lambda runtime loop stopped");
+            Log.LoopStopped(logger, ex);
             Environment.ExitCode = 1;
             lifetime.StopApplication();
         }
@@ -56,7 +58,7 @@ public sealed class LambdaRuntimeLoop(RuntimeApiClient client, ILambdaHandler ha
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
-            logger.LogError(ex, "Invocation {AwsRequestId} failed", context.AwsRequestId);
+            Log.InvocationFailed(logger, ex, context.AwsRequestId);
             await client.PostErrorAsync(context.AwsRequestId, RuntimeError.From(ex), ct);
             return;
         }
@@ -68,14 +70,14 @@ public sealed class LambdaRuntimeLoop(RuntimeApiClient client, ILambdaHandler ha
         catch (HttpRequestException ex) when (ex.StatusCode is not null)
         {
             // The Runtime API refused the response (413: over the 6 MB limit); the caller gets an error instead.
-            logger.LogError(ex, "The Runtime API refused the response of {AwsRequestId} ({Bytes} bytes)", context.AwsRequestId, response.Length);
+            Log.ResponseRefused(logger, ex, context.AwsRequestId, response.Length);
             try
             {
                 await client.PostErrorAsync(context.AwsRequestId, RuntimeError.From(ex), ct);
             }
             catch (HttpRequestException refused) when (refused.StatusCode is not null)
             {
-                logger.LogError(refused, "The Runtime API refused the error of {AwsRequestId} too", context.AwsRequestId);
+                Log.ErrorRefused(logger, refused, context.AwsRequestId);
             }
         }
     }
@@ -87,5 +89,20 @@ public sealed class LambdaRuntimeLoop(RuntimeApiClient client, ILambdaHandler ha
         await using var onSignal = signal.Register(() => fired.TrySetResult());
         await using var onStop = stopping.Register(() => fired.TrySetCanceled(stopping));
         await fired.Task;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Critical, Message = "The Lambda runtime loop stopped")]
+        public static partial void LoopStopped(ILogger logger, Exception exception);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Invocation {AwsRequestId} failed")]
+        public static partial void InvocationFailed(ILogger logger, Exception exception, string awsRequestId);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "The Runtime API refused the response of {AwsRequestId} ({Bytes} bytes)")]
+        public static partial void ResponseRefused(ILogger logger, Exception exception, string awsRequestId, int bytes);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "The Runtime API refused the error of {AwsRequestId} too")]
+        public static partial void ErrorRefused(ILogger logger, Exception exception, string awsRequestId);
     }
 }
