@@ -1,17 +1,16 @@
 using System.Security.Cryptography;
-using BoxOffice.Adapters.Aws;
+using Amazon.DynamoDBv2;
 using BoxOffice.Adapters.Aws.DynamoDb;
 using BoxOffice.Core.Paging;
 
 namespace BoxOffice.Api.Tests.Aws;
 
-/// <summary>A fresh Box office table on moto, created from the same definition the app documents.</summary>
-public static class MotoTables
+/// <summary>A fresh Box office table under a new name, created from the same definition the app documents.</summary>
+public static class DynamoDbTables
 {
-    public static async Task<DynamoDbTable> CreateAsync(MotoServer moto)
+    public static async Task<DynamoDbTable> CreateAsync(IAmazonDynamoDB client)
     {
         var name = MotoServer.UniqueName("boxoffice");
-        var client = AwsClientFactory.CreateDynamoDb(moto.Options(), moto.Credentials);
         await client.CreateTableAsync(BoxOfficeTable.Definition(name));
         return new DynamoDbTable(client, name, new CursorCodec(RandomNumberGenerator.GetBytes(32)));
     }
