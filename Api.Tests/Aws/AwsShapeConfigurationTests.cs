@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using Amazon.DynamoDBv2;
+using Amazon.Extensions.NETCore.Setup;
+using Amazon.Runtime;
 using Amazon.S3;
-using BoxOffice.Adapters.Aws.Sqs;
+using Amazon.SQS;
 using BoxOffice.Core.Identity;
 using BoxOffice.Core.Orders;
 using BoxOffice.Core.Shows;
@@ -31,7 +33,8 @@ public sealed class AwsShapeConfigurationTests
         Assert.Equal("http://127.0.0.1:8000/", host.Services.GetRequiredService<IAmazonDynamoDB>().Config.ServiceURL);
         Assert.Equal("http://127.0.0.1:9000/", host.Services.GetRequiredService<IAmazonS3>().Config.ServiceURL);
         Assert.True(((AmazonS3Config)host.Services.GetRequiredService<IAmazonS3>().Config).ForcePathStyle);
-        Assert.Equal(new Uri("http://127.0.0.1:9324"), host.Services.GetRequiredService<SqsClient>().Settings.Endpoint);
+        Assert.Equal("http://127.0.0.1:9324/", host.Services.GetRequiredService<IAmazonSQS>().Config.ServiceURL);
+        Assert.All(Clients(host), c => Assert.Equal("us-east-1", c.AuthenticationRegion));
     }
 
     [Fact]
@@ -41,8 +44,33 @@ public sealed class AwsShapeConfigurationTests
 
         Assert.Equal("eu-west-1", host.Services.GetRequiredService<IAmazonDynamoDB>().Config.RegionEndpoint.SystemName);
         Assert.Equal("eu-west-1", host.Services.GetRequiredService<IAmazonS3>().Config.RegionEndpoint.SystemName);
-        var sqs = host.Services.GetRequiredService<SqsClient>().Settings;
-        Assert.Equal((new Uri("https://sqs.eu-west-1.amazonaws.com/"), "eu-west-1"), (sqs.Endpoint, sqs.Region));
+        Assert.Equal("eu-west-1", host.Services.GetRequiredService<IAmazonSQS>().Config.RegionEndpoint.SystemName);
+        Assert.All(Clients(host), c => Assert.Null(c.ServiceURL));
+        Assert.False(((AmazonS3Config)host.Services.GetRequiredService<IAmazonS3>().Config).ForcePathStyle);
+    }
+
+    [Fact]
+    public void Every_client_retries_in_the_standard_mode_and_outwaits_a_long_poll()
+    {
+        using var host = Build(new());
+
+        Assert.All(Clients(host), c =>
+        {
+            Assert.Equal(RequestRetryMode.Standard, c.RetryMode);
+            Assert.Equal(3, c.MaxErrorRetry);
+            Assert.True(c.Timeout > TimeSpan.FromSeconds(20), $"timeout {c.Timeout}");
+        });
+    }
+
+    [Fact]
+    public void Credentials_registered_in_the_container_are_the_ones_the_clients_are_built_with()
+    {
+        using var host = Build(new());
+
+        var options = host.Services.GetRequiredService<AWSOptions>();
+
+        Assert.Same(host.Services.GetRequiredService<AWSCredentials>(), options.Credentials);
+        Assert.Equal("us-east-1", options.Region.SystemName);
     }
 
     [Fact]
@@ -51,7 +79,7 @@ public sealed class AwsShapeConfigurationTests
         using var host = Build(new());
 
         Assert.Same(host.Services.GetRequiredService<IAmazonDynamoDB>(), host.Services.GetRequiredService<IAmazonDynamoDB>());
-        Assert.Same(host.Services.GetRequiredService<SqsClient>(), host.Services.GetRequiredService<SqsClient>());
+        Assert.Same(host.Services.GetRequiredService<IAmazonSQS>(), host.Services.GetRequiredService<IAmazonSQS>());
         Assert.Same(host.Services.GetRequiredService<IShowStore>(), host.Services.GetRequiredService<IShowStore>());
         Assert.NotNull(host.Services.GetRequiredService<IOrderStore>());
     }
@@ -105,6 +133,13 @@ public sealed class AwsShapeConfigurationTests
 
         Assert.Contains("BoxOffice__Identity__ClientId", error.Message, StringComparison.Ordinal);
     }
+
+    private static IClientConfig[] Clients(IHost host) =>
+    [
+        host.Services.GetRequiredService<IAmazonDynamoDB>().Config,
+        host.Services.GetRequiredService<IAmazonS3>().Config,
+        host.Services.GetRequiredService<IAmazonSQS>().Config,
+    ];
 
     private static IHost Build(Dictionary<string, string?> overrides)
     {

@@ -1,5 +1,6 @@
 using BoxOffice.Adapters.Aws.Cognito;
 using BoxOffice.Api.Tests.Contracts;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
@@ -10,14 +11,14 @@ namespace BoxOffice.Api.Tests.Aws;
 public sealed class CognitoSigningKeysContractTests(MotoServer moto) : SigningKeysContract, IDisposable
 {
     private readonly MotoCognito _cognito = new(moto);
-    private readonly HttpClient _http = new();
+    private readonly ServiceProvider _http = new ServiceCollection().AddHttpClient().BuildServiceProvider();
 
     protected override async Task<(IConfigurationManager<OpenIdConnectConfiguration> Keys, Func<Task<string>> IssueToken, string Issuer)> CreateAsync()
     {
         var (poolId, clientId) = await _cognito.CreatePoolAsync("admin");
         await _cognito.CreateUserAsync(poolId, "alice");
         var issuer = CognitoUserPool.Issuer(MotoServer.Region, poolId);
-        var keys = CognitoSigningKeys.Create(issuer, _cognito.JwksUrl(poolId).ToString(), _http);
+        var keys = CognitoSigningKeys.Create(issuer, _cognito.JwksUrl(poolId).ToString(), _http.GetRequiredService<IHttpClientFactory>());
         return (keys, () => _cognito.AccessTokenAsync(poolId, clientId, "alice"), issuer);
     }
 

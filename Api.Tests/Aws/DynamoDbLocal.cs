@@ -18,7 +18,9 @@ public sealed class DynamoDbLocal : IAsyncLifetime
     private ServerProcess? _server;
 
     /// <summary>DynamoDB Local refuses access keys with anything but letters and digits; these never leave the machine.</summary>
-    public AWSCredentials Credentials { get; } = new BasicAWSCredentials("boxofficetest", "boxofficetestsecret");
+    public static readonly AWSCredentials TestCredentials = new BasicAWSCredentials("boxofficetest", "boxofficetestsecret");
+
+    public AWSCredentials Credentials => TestCredentials;
 
     public Uri Url => _server?.Url ?? throw new InvalidOperationException("DynamoDB Local is not running.");
 

@@ -6,7 +6,7 @@ using BoxOffice.Core.Paging;
 namespace BoxOffice.Api.Tests.Aws;
 
 /// <summary>A fresh Box office table under a new name, created from the same definition the app documents.</summary>
-public static class DynamoDbTables
+internal static class DynamoDbTables
 {
     public static async Task<DynamoDbTable> CreateAsync(IAmazonDynamoDB client)
     {

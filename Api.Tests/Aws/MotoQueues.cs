@@ -1,30 +1,48 @@
 using System.Globalization;
 using System.Text.Json;
-using BoxOffice.Adapters.Aws;
-using BoxOffice.Adapters.Aws.Sqs;
+using Amazon.SQS;
+using Amazon.SQS.Model;
 
 namespace BoxOffice.Api.Tests.Aws;
 
 /// <summary>A queue and its dead-letter queue on moto, with the redrive policy that links them.</summary>
-public sealed record MotoQueues(SqsClient Client, string QueueUrl, string DeadLetterQueueUrl)
+public sealed record MotoQueues(IAmazonSQS Client, string QueueUrl, string DeadLetterQueueUrl)
 {
-    public static SqsClient NewClient(MotoServer moto) => AwsClientFactory.CreateSqs(moto.Options(), moto.Credentials);
-
     public static async Task<MotoQueues> CreateAsync(MotoServer moto, TimeSpan visibilityTimeout, int maxReceives)
     {
-        var client = NewClient(moto);
+        var client = moto.NewClient<IAmazonSQS>();
         var name = MotoServer.UniqueName("jobs");
-        var dlqUrl = await client.CreateQueueAsync(name + "-dlq", null, CancellationToken.None);
+        var dlq = await client.CreateQueueAsync(name + "-dlq");
         var redrive = JsonSerializer.Serialize(new
         {
             deadLetterTargetArn = $"arn:aws:sqs:{MotoServer.Region}:{MotoServer.AccountId}:{name}-dlq",
             maxReceiveCount = maxReceives,
         });
-        var url = await client.CreateQueueAsync(name, new Dictionary<string, string>
+        var queue = await client.CreateQueueAsync(new CreateQueueRequest
         {
-            ["VisibilityTimeout"] = ((int)visibilityTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture),
-            ["RedrivePolicy"] = redrive,
-        }, CancellationToken.None);
-        return new MotoQueues(client, url, dlqUrl);
+            QueueName = name,
+            Attributes = new()
+            {
+                ["VisibilityTimeout"] = ((int)visibilityTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture),
+                ["RedrivePolicy"] = redrive,
+            },
+        });
+        return new MotoQueues(client, queue.QueueUrl, dlq.QueueUrl);
     }
+
+    /// <summary>What a consumer of the queue sees, attributes included, without going through the adapter.</summary>
+    public async Task<List<Message>> ReceiveRawAsync()
+    {
+        var response = await Client.ReceiveMessageAsync(new ReceiveMessageRequest
+        {
+            QueueUrl = QueueUrl,
+            MaxNumberOfMessages = 10,
+            WaitTimeSeconds = 1,
+            MessageAttributeNames = ["All"],
+        });
+        return response.Messages ?? [];
+    }
+
+    /// <summary>Sends <paramref name="body"/> as it is, with no message attributes (as S3 does).</summary>
+    public Task SendRawAsync(string body) => Client.SendMessageAsync(QueueUrl, body);
 }

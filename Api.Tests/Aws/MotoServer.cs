@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Sockets;
 using Amazon.Runtime;
 using BoxOffice.Adapters.Aws;
+using BoxOffice.Hosting.Composition;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BoxOffice.Api.Tests.Aws;
 
@@ -22,8 +24,8 @@ public sealed class MotoServer : IAsyncLifetime
 
     public Uri Url { get; private set; } = null!;
 
-    /// <summary>Moto accepts any key; these never leave the machine.</summary>
-    public AWSCredentials Credentials { get; } = new BasicAWSCredentials("moto-test-key", "moto-test-secret");
+    /// <summary>The key pair every emulator of the tests shares (the app has one credential for all its clients).</summary>
+    public AWSCredentials Credentials => DynamoDbLocal.TestCredentials;
 
     /// <summary>Options that point every AWS client of the app at this server.</summary>
     public AwsOptions Options(string table = "", string bucket = "", string queueUrl = "", string deadLetterQueueUrl = "", string userPoolId = "") => new()
@@ -36,6 +38,16 @@ public sealed class MotoServer : IAsyncLifetime
         UserPoolId = userPoolId,
         ServiceUrls = new AwsServiceUrls { DynamoDb = Url.ToString(), S3 = Url.ToString(), Sqs = Url.ToString() },
     };
+
+    /// <summary>A new AWS SDK client (<c>IAmazonDynamoDB</c>, <c>IAmazonS3</c>, <c>IAmazonSQS</c>) set up as the app sets up its own, pointed at this server.</summary>
+    public T NewClient<T>() where T : notnull
+    {
+        var services = new ServiceCollection()
+            .AddSingleton(Microsoft.Extensions.Options.Options.Create(Options()))
+            .AddSingleton(Credentials)
+            .AddAwsClients();
+        return services.BuildServiceProvider().GetRequiredService<T>();
+    }
 
     /// <summary>A name no other test uses (lower case, so it is also a valid bucket name).</summary>
     public static string UniqueName(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 60)];
@@ -116,9 +128,9 @@ public sealed class MotoServer : IAsyncLifetime
     }
 }
 
-/// <summary>The tests that share one <see cref="MotoServer"/>; they run one after another.</summary>
+/// <summary>The tests that share one <see cref="MotoServer"/> (and a <see cref="DynamoDbLocal"/> for the table); they run one after another.</summary>
 [CollectionDefinition(Name)]
-public sealed class MotoCollection : ICollectionFixture<MotoServer>
+public sealed class MotoCollection : ICollectionFixture<MotoServer>, ICollectionFixture<DynamoDbLocal>
 {
     public const string Name = "moto";
 }

@@ -1,4 +1,4 @@
-using BoxOffice.Adapters.Aws;
+using Amazon.S3;
 using BoxOffice.Adapters.Aws.S3;
 using BoxOffice.Api.Tests.Contracts;
 using BoxOffice.Core.Files;
@@ -15,7 +15,7 @@ public sealed class S3FileStoreContractTests(MotoServer moto) : FileStoreContrac
     protected override async Task<IFileStore> CreateStoreAsync()
     {
         var bucket = MotoServer.UniqueName("files");
-        var s3 = AwsClientFactory.CreateS3(moto.Options(), moto.Credentials);
+        var s3 = moto.NewClient<IAmazonS3>();
         await s3.PutBucketAsync(bucket);
         return new S3FileStore(s3, bucket, TimeProvider.System);
     }

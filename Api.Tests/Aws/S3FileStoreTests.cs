@@ -1,6 +1,5 @@
 using System.Net;
 using Amazon.S3;
-using BoxOffice.Adapters.Aws;
 using BoxOffice.Adapters.Aws.S3;
 using BoxOffice.Core.Files;
 
@@ -62,7 +61,7 @@ public sealed class S3FileStoreTests(MotoServer moto) : IDisposable
     private async Task<(IAmazonS3 S3, string Bucket, S3FileStore Store)> CreateAsync()
     {
         var bucket = MotoServer.UniqueName("files");
-        var s3 = AwsClientFactory.CreateS3(moto.Options(), moto.Credentials);
+        var s3 = moto.NewClient<IAmazonS3>();
         await s3.PutBucketAsync(bucket);
         return (s3, bucket, new S3FileStore(s3, bucket, TimeProvider.System));
     }

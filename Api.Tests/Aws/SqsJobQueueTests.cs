@@ -16,18 +16,18 @@ public sealed class SqsJobQueueTests(MotoServer moto)
         var q = await MotoQueues.CreateAsync(moto, TimeSpan.FromSeconds(30), 5);
         await new SqsJobQueue(q.Client, q.QueueUrl).SendAsync(new JobMessage(JobTypes.OrderPlaced, "{\"orderId\":\"o-7\"}", "req-7"), Ct);
 
-        var raw = Assert.Single(await q.Client.ReceiveAsync(q.QueueUrl, 10, 1, null, Ct));
+        var raw = Assert.Single(await q.ReceiveRawAsync());
 
         Assert.Equal("{\"orderId\":\"o-7\"}", raw.Body);
-        Assert.Equal(JobTypes.OrderPlaced, raw.Attributes["type"]);
-        Assert.Equal("req-7", raw.Attributes["correlationId"]);
+        Assert.Equal(("String", JobTypes.OrderPlaced), (raw.MessageAttributes["type"].DataType, raw.MessageAttributes["type"].StringValue));
+        Assert.Equal(("String", "req-7"), (raw.MessageAttributes["correlationId"].DataType, raw.MessageAttributes["correlationId"].StringValue));
     }
 
     [Fact]
     public async Task An_S3_notification_becomes_a_file_uploaded_job()
     {
         var q = await MotoQueues.CreateAsync(moto, TimeSpan.FromSeconds(30), 5);
-        await SendRawAsync(q, Notification(("posters/show-1/a+b.png", 1234)));
+        await q.SendRawAsync(Notification(("posters/show-1/a+b.png", 1234)));
 
         var job = Assert.Single(await new SqsJobQueue(q.Client, q.QueueUrl).ReceiveAsync(10, TimeSpan.FromSeconds(1), Ct));
 
@@ -39,7 +39,7 @@ public sealed class SqsJobQueueTests(MotoServer moto)
     public async Task An_S3_test_event_is_deleted_without_a_job()
     {
         var q = await MotoQueues.CreateAsync(moto, TimeSpan.FromSeconds(30), 5);
-        await SendRawAsync(q, "{\"Service\":\"Amazon S3\",\"Event\":\"s3:TestEvent\",\"Bucket\":\"b\"}");
+        await q.SendRawAsync("{\"Service\":\"Amazon S3\",\"Event\":\"s3:TestEvent\",\"Bucket\":\"b\"}");
         var queue = new SqsJobQueue(q.Client, q.QueueUrl);
 
         Assert.Empty(await queue.ReceiveAsync(10, TimeSpan.FromSeconds(1), Ct));
@@ -50,7 +50,7 @@ public sealed class SqsJobQueueTests(MotoServer moto)
     public async Task A_notification_of_several_objects_is_split_into_one_message_per_job()
     {
         var q = await MotoQueues.CreateAsync(moto, TimeSpan.FromSeconds(30), 5);
-        await SendRawAsync(q, Notification(("posters/a.png", 1), ("posters/b.png", 2)));
+        await q.SendRawAsync(Notification(("posters/a.png", 1), ("posters/b.png", 2)));
         var queue = new SqsJobQueue(q.Client, q.QueueUrl);
 
         Assert.Empty(await queue.ReceiveAsync(10, TimeSpan.FromSeconds(1), Ct));
@@ -65,19 +65,29 @@ public sealed class SqsJobQueueTests(MotoServer moto)
     }
 
     [Fact]
+    public async Task A_notification_of_more_objects_than_one_batch_holds_is_split_whole()
+    {
+        var q = await MotoQueues.CreateAsync(moto, TimeSpan.FromSeconds(30), 5);
+        var keys = Enumerable.Range(0, 12).Select(i => $"posters/p{i:D2}.png").ToArray();
+        await q.SendRawAsync(Notification([.. keys.Select(k => (k, 1L))]));
+        var queue = new SqsJobQueue(q.Client, q.QueueUrl);
+
+        Assert.Empty(await queue.ReceiveAsync(10, TimeSpan.FromSeconds(1), Ct));
+
+        Assert.Equal(keys.Length, await queue.DepthAsync(Ct));
+    }
+
+    [Fact]
     public async Task A_body_that_is_no_job_is_handed_out_as_unrecognized_so_it_ends_in_the_dead_letters()
     {
         var q = await MotoQueues.CreateAsync(moto, TimeSpan.FromSeconds(30), 5);
-        await SendRawAsync(q, "not json at all");
+        await q.SendRawAsync("not json at all");
 
         var job = Assert.Single(await new SqsJobQueue(q.Client, q.QueueUrl).ReceiveAsync(10, TimeSpan.FromSeconds(1), Ct));
 
         Assert.Equal(SqsJobMapping.UnrecognizedType, job.Message.Type);
         Assert.Equal("not json at all", job.Message.Body);
     }
-
-    private static Task SendRawAsync(MotoQueues q, string body) =>
-        q.Client.SendAsync(q.QueueUrl, new SqsOutgoingMessage(body, new Dictionary<string, string>()), Ct);
 
     private static string Notification(params (string Key, long Size)[] objects) =>
         System.Text.Json.JsonSerializer.Serialize(new

@@ -101,6 +101,9 @@ public sealed class ServerProcess : IAsyncDisposable
             catch (TaskCanceledException)
             {
             }
+            catch (TimeoutException)
+            {
+            }
             catch (SocketException)
             {
             }

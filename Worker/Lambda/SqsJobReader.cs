@@ -1,4 +1,3 @@
-using System.Globalization;
 using BoxOffice.Core.Queue;
 using BoxOffice.Hosting.Lambda.Events;
 using SqsJobMapping = BoxOffice.Adapters.Aws.Sqs.SqsJobMapping;
@@ -19,8 +18,7 @@ public static class SqsJobReader
     {
         var messageId = record.MessageId ?? "";
         var receiptHandle = record.ReceiptHandle ?? "";
-        var receiveCount = record.Attributes?.TryGetValue("ApproximateReceiveCount", out var count) == true
-            && int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 1;
+        var receiveCount = SqsJobMapping.ReceiveCount(record.Attributes);
         var attributes = record.MessageAttributes?
             .Where(a => a.Value.StringValue is not null)
             .ToDictionary(a => a.Key, a => a.Value.StringValue!) ?? [];

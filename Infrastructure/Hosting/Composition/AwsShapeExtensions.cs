@@ -1,7 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
-using Amazon.Runtime.Credentials;
 using Amazon.S3;
+using Amazon.SQS;
 using BoxOffice.Adapters.Aws;
 using BoxOffice.Adapters.Aws.Cognito;
 using BoxOffice.Adapters.Aws.DynamoDb;
@@ -26,10 +26,12 @@ namespace BoxOffice.Hosting.Composition;
 public static class AwsShapeExtensions
 {
     private const int MinCursorKeyBytes = 32;
+    private static readonly TimeSpan JwksTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// Wires the ports to DynamoDB, S3, SQS and Cognito. Every client is a singleton built on first use from
-    /// <see cref="AwsOptions"/>; credentials come from the SDK's default chain (environment, profile, Lambda role).
+    /// Wires the ports to DynamoDB, S3, SQS and Cognito. Every AWS SDK client is a singleton built on first use from
+    /// <see cref="AwsOptions"/> (see <see cref="AddAwsClients"/>); credentials come from the SDK's default chain
+    /// (environment, profile, Lambda role). The JWKS is fetched through <see cref="IHttpClientFactory"/>.
     /// The start fails at once, naming them, when any of <paramref name="required"/> (the function's list in
     /// <see cref="AwsSettings"/>) has no value.
     /// </summary>
@@ -43,10 +45,7 @@ public static class AwsShapeExtensions
         var cursorKey = CursorKey(builder.Configuration);
         services.AddSingleton(new CursorCodec(cursorKey));
 
-        services.AddSingleton<AWSCredentials>(_ => DefaultAWSCredentialsIdentityResolver.GetCredentials(null));
-        services.AddSingleton(sp => AwsClientFactory.CreateDynamoDb(Aws(sp), sp.GetRequiredService<AWSCredentials>()));
-        services.AddSingleton(sp => AwsClientFactory.CreateS3(Aws(sp), sp.GetRequiredService<AWSCredentials>()));
-        services.AddSingleton(sp => AwsClientFactory.CreateSqs(Aws(sp), sp.GetRequiredService<AWSCredentials>()));
+        services.AddAwsClients();
 
         services.AddSingleton(sp => new DynamoDbTable(
             sp.GetRequiredService<IAmazonDynamoDB>(), Required(Aws(sp).TableName, nameof(AwsOptions.TableName)), sp.GetRequiredService<CursorCodec>()));
@@ -58,19 +57,38 @@ public static class AwsShapeExtensions
             sp.GetRequiredService<IAmazonS3>(), Required(Aws(sp).BucketName, nameof(AwsOptions.BucketName)), sp.GetRequiredService<TimeProvider>()));
 
         services.AddSingleton<IJobQueue>(sp => new SqsJobQueue(
-            sp.GetRequiredService<SqsClient>(), Required(Aws(sp).QueueUrl, nameof(AwsOptions.QueueUrl))));
+            sp.GetRequiredService<IAmazonSQS>(), Required(Aws(sp).QueueUrl, nameof(AwsOptions.QueueUrl))));
         services.AddSingleton<IDeadLetters>(sp => new SqsDeadLetters(
-            sp.GetRequiredService<SqsClient>(),
+            sp.GetRequiredService<IAmazonSQS>(),
             Required(Aws(sp).DeadLetterQueueUrl, nameof(AwsOptions.DeadLetterQueueUrl)),
             Required(Aws(sp).QueueUrl, nameof(AwsOptions.QueueUrl))));
 
         services.AddSingleton<IPostConfigureOptions<IdentityOptions>, CognitoIdentityDefaults>();
+        services.AddHttpClient(CognitoSigningKeys.HttpClientName, http => http.Timeout = JwksTimeout);
         services.AddSingleton<IConfigurationManager<OpenIdConnectConfiguration>>(sp =>
         {
             var identity = sp.GetRequiredService<IOptions<IdentityOptions>>().Value;
-            return CognitoSigningKeys.Create(identity.Issuer!, identity.JwksUrl!, new HttpClient { Timeout = TimeSpan.FromSeconds(10) });
+            return CognitoSigningKeys.Create(identity.Issuer!, identity.JwksUrl!, sp.GetRequiredService<IHttpClientFactory>());
         });
         return builder;
+    }
+
+    /// <summary>
+    /// The SDK clients, each a singleton built on first use: region, credentials and retry settings from
+    /// <see cref="AwsClientConfiguration.Defaults"/> (an <see cref="AWSCredentials"/> registered in the container wins over the
+    /// SDK's default chain), and the endpoint override of <see cref="AwsOptions.ServiceUrls"/> when set.
+    /// </summary>
+    internal static IServiceCollection AddAwsClients(this IServiceCollection services)
+    {
+        services.AddDefaultAWSOptions(sp => AwsClientConfiguration.Defaults(Aws(sp), sp.GetService<AWSCredentials>()));
+        services.AddAWSService<IAmazonDynamoDB>((config, sp) => AwsClientConfiguration.PointAt(config, Aws(sp).ServiceUrls.DynamoDb, Aws(sp)));
+        services.AddAWSService<IAmazonS3>((config, sp) =>
+        {
+            // Emulators answer on one host name, so address buckets by path there.
+            if (AwsClientConfiguration.PointAt(config, Aws(sp).ServiceUrls.S3, Aws(sp))) ((AmazonS3Config)config).ForcePathStyle = true;
+        });
+        services.AddAWSService<IAmazonSQS>((config, sp) => AwsClientConfiguration.PointAt(config, Aws(sp).ServiceUrls.Sqs, Aws(sp)));
+        return services;
     }
 
     /// <summary>Cursors must verify on every instance, so the AWS shape takes the key from configuration, never generates one.</summary>

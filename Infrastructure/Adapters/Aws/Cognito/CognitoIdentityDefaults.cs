@@ -7,7 +7,7 @@ namespace BoxOffice.Adapters.Aws.Cognito;
 /// In the AWS shape the issuer defaults from the region and the user pool and the JWKS address from the issuer
 /// (set <see cref="IdentityOptions.JwksUrl"/> to reach an emulator instead); the app client id must be configured.
 /// </summary>
-public sealed class CognitoIdentityDefaults(IOptions<AwsOptions> aws) : IPostConfigureOptions<IdentityOptions>
+internal sealed class CognitoIdentityDefaults(IOptions<AwsOptions> aws) : IPostConfigureOptions<IdentityOptions>
 {
     public void PostConfigure(string? name, IdentityOptions options)
     {
@@ -16,7 +16,7 @@ public sealed class CognitoIdentityDefaults(IOptions<AwsOptions> aws) : IPostCon
             if (string.IsNullOrWhiteSpace(aws.Value.UserPoolId))
                 throw new InvalidOperationException(
                     $"The AWS shape needs {AwsOptions.Section}:UserPoolId (env BoxOffice__Aws__UserPoolId) or {IdentityOptions.Section}:Issuer.");
-            options.Issuer = CognitoUserPool.Issuer(AwsClientFactory.ResolveRegion(aws.Value), aws.Value.UserPoolId);
+            options.Issuer = CognitoUserPool.Issuer(AwsRegion.Resolve(aws.Value), aws.Value.UserPoolId);
         }
         if (string.IsNullOrWhiteSpace(options.JwksUrl)) options.JwksUrl = CognitoUserPool.JwksUrl(options.Issuer);
         if (string.IsNullOrWhiteSpace(options.ClientId) || options.ClientId == new IdentityOptions().ClientId)

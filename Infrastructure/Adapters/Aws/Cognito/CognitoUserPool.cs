@@ -1,7 +1,7 @@
 namespace BoxOffice.Adapters.Aws.Cognito;
 
 /// <summary>Where a Cognito user pool's tokens come from and where it publishes its signing keys.</summary>
-public static class CognitoUserPool
+internal static class CognitoUserPool
 {
     /// <summary>The <c>iss</c> of the pool's tokens.</summary>
     public static string Issuer(string region, string userPoolId) => $"https://cognito-idp.{region}.amazonaws.com/{userPoolId}";

@@ -8,7 +8,7 @@ namespace BoxOffice.Adapters.Aws.Cognito;
 /// Reads a JWKS document (not an OpenID discovery document) into the configuration JwtBearer validates with: the
 /// pool's issuer and its signing keys. Used by a <see cref="ConfigurationManager{T}"/>, which caches and refreshes it.
 /// </summary>
-public sealed class JwksConfigurationRetriever(string issuer) : IConfigurationRetriever<OpenIdConnectConfiguration>
+internal sealed class JwksConfigurationRetriever(string issuer) : IConfigurationRetriever<OpenIdConnectConfiguration>
 {
     public async Task<OpenIdConnectConfiguration> GetConfigurationAsync(string address, IDocumentRetriever retriever, CancellationToken cancel)
     {

@@ -12,7 +12,7 @@ namespace BoxOffice.Adapters.Aws.DynamoDb;
 /// condition (on sale, not started, enough seats, still at the order's price), the order and the idempotency record are put only if absent; a cancelled transaction is read back
 /// from its cancellation reasons into the outcome the caller answers with.
 /// </summary>
-public sealed class DynamoDbOrderStore(DynamoDbTable table) : IOrderStore
+internal sealed class DynamoDbOrderStore(DynamoDbTable table) : IOrderStore
 {
     private const int MaxAttempts = 6;
     private const string ConditionFailed = "ConditionalCheckFailed";

@@ -11,7 +11,7 @@ namespace BoxOffice.Adapters.Aws.S3;
 /// content type, the exact length, the encryption header and the upload's pending tag (<see cref="UploadLifecycle"/>);
 /// downloads through a presigned GET. Every write asks for server-side encryption (SSE-S3).
 /// </summary>
-public sealed class S3FileStore(IAmazonS3 s3, string bucket, TimeProvider clock) : IFileStore
+internal sealed class S3FileStore(IAmazonS3 s3, string bucket, TimeProvider clock) : IFileStore
 {
     private const string TaggingHeader = "x-amz-tagging";
     private static readonly ServerSideEncryptionMethod Encryption = ServerSideEncryptionMethod.AES256;

@@ -6,7 +6,7 @@ namespace BoxOffice.Adapters.Aws.Sqs;
 /// What S3 sends to a queue: <see cref="Records"/> for object events, or (once, when the notification is configured)
 /// a test event with <see cref="Event"/> = <c>s3:TestEvent</c> and no records.
 /// </summary>
-public sealed class S3EventNotification
+internal sealed class S3EventNotification
 {
     public const string TestEvent = "s3:TestEvent";
 
@@ -23,7 +23,7 @@ public sealed class S3EventNotification
     public string? Bucket { get; init; }
 }
 
-public sealed class S3EventRecord
+internal sealed class S3EventRecord
 {
     public string? EventVersion { get; init; }
 
@@ -40,7 +40,7 @@ public sealed class S3EventRecord
     public S3Entity? S3 { get; init; }
 }
 
-public sealed class S3Entity
+internal sealed class S3Entity
 {
     public string? ConfigurationId { get; init; }
 
@@ -50,14 +50,14 @@ public sealed class S3Entity
     public S3ObjectEntity? S3Object { get; init; }
 }
 
-public sealed class S3BucketEntity
+internal sealed class S3BucketEntity
 {
     public string? Name { get; init; }
 
     public string? Arn { get; init; }
 }
 
-public sealed class S3ObjectEntity
+internal sealed class S3ObjectEntity
 {
     /// <summary>URL-encoded, with '+' for a space.</summary>
     public string? Key { get; init; }

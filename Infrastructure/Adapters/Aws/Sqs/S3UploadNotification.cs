@@ -1,7 +1,6 @@
 using System.Text.Json;
 using BoxOffice.Core.Jobs;
 using BoxOffice.Core.Queue;
-using BoxOffice.Hosting.Lambda.Events;
 
 namespace BoxOffice.Adapters.Aws.Sqs;
 
@@ -9,7 +8,7 @@ namespace BoxOffice.Adapters.Aws.Sqs;
 /// Reads an S3 event notification (the body S3 puts on the queue) into <see cref="FileUploaded"/> jobs.
 /// Object keys arrive URL-encoded with '+' for spaces; <c>s3:TestEvent</c> yields nothing.
 /// </summary>
-public static class S3UploadNotification
+internal static class S3UploadNotification
 {
     /// <summary>
     /// True when <paramref name="body"/> is an S3 notification (a test event, or records all from aws:s3 that each
@@ -22,7 +21,7 @@ public static class S3UploadNotification
         S3EventNotification? notification;
         try
         {
-            notification = JsonSerializer.Deserialize(body, LambdaEventJsonContext.Default.S3EventNotification);
+            notification = JsonSerializer.Deserialize(body, S3EventJsonContext.Default.S3EventNotification);
         }
         catch (JsonException)
         {

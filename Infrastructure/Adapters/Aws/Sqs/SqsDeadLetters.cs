@@ -1,3 +1,8 @@
+using System.Globalization;
+using System.Net;
+using Amazon.Runtime;
+using Amazon.SQS;
+using Amazon.SQS.Model;
 using BoxOffice.Core.Queue;
 
 namespace BoxOffice.Adapters.Aws.Sqs;
@@ -7,7 +12,7 @@ namespace BoxOffice.Adapters.Aws.Sqs;
 /// (receives with visibility timeout 0, deletes nothing); redrive sends each message to the main queue as it is,
 /// body and attributes, and deletes it from the dead-letter queue once the send succeeded.
 /// </summary>
-public sealed class SqsDeadLetters(SqsClient client, string deadLetterQueueUrl, string mainQueueUrl) : IDeadLetters
+internal sealed class SqsDeadLetters(IAmazonSQS sqs, string deadLetterQueueUrl, string mainQueueUrl) : IDeadLetters
 {
     private const int RedriveVisibilitySeconds = 60;
 
@@ -15,9 +20,9 @@ public sealed class SqsDeadLetters(SqsClient client, string deadLetterQueueUrl, 
     {
         var found = new Dictionary<string, DeadLetter>(StringComparer.Ordinal);
         // Peeked messages stay visible, so a receive may repeat them; stop when one brings nothing new.
-        for (var round = 0; found.Count < max && round < max / SqsClient.MaxBatchSize + 5; round++)
+        for (var round = 0; found.Count < max && round < max / SqsJobQueue.MaxBatchSize + 5; round++)
         {
-            var messages = await client.ReceiveAsync(deadLetterQueueUrl, Math.Min(SqsClient.MaxBatchSize, max - found.Count), 0, 0, ct);
+            var messages = await ReceiveAsync(Math.Min(SqsJobQueue.MaxBatchSize, max - found.Count), visibilitySeconds: 0, ct);
             var fresh = messages.Where(m => !found.ContainsKey(m.MessageId)).ToList();
             if (fresh.Count == 0) break;
             foreach (var message in fresh) found[message.MessageId] = ToDeadLetter(message);
@@ -30,29 +35,76 @@ public sealed class SqsDeadLetters(SqsClient client, string deadLetterQueueUrl, 
         var moved = 0;
         while (true)
         {
-            var messages = await client.ReceiveAsync(deadLetterQueueUrl, SqsClient.MaxBatchSize, 0, RedriveVisibilitySeconds, ct);
+            var messages = await ReceiveAsync(SqsJobQueue.MaxBatchSize, RedriveVisibilitySeconds, ct);
             if (messages.Count == 0) return moved;
 
-            var sent = await client.SendBatchAsync(mainQueueUrl, messages.Select(m => new SqsOutgoingMessage(m.Body, m.Attributes)).ToList(), ct);
-            var done = sent.SucceededIndexes.Select(i => messages[i].ReceiptHandle).ToList();
-            if (done.Count > 0) await client.DeleteBatchAsync(deadLetterQueueUrl, done, ct);
+            var sent = await sqs.SendMessageBatchAsync(new SendMessageBatchRequest
+            {
+                QueueUrl = mainQueueUrl,
+                Entries = [.. messages.Select((m, i) => new SendMessageBatchRequestEntry
+                {
+                    Id = Id(i),
+                    MessageBody = m.Body,
+                    MessageAttributes = CopyOf(m.MessageAttributes),
+                })],
+            }, ct);
+            var failed = sent.Failed ?? [];
+            var done = messages.Where((_, i) => !failed.Any(f => f.Id == Id(i))).ToList();
+            if (done.Count > 0)
+            {
+                await sqs.DeleteMessageBatchAsync(new DeleteMessageBatchRequest
+                {
+                    QueueUrl = deadLetterQueueUrl,
+                    Entries = [.. done.Select((m, i) => new DeleteMessageBatchRequestEntry { Id = Id(i), ReceiptHandle = m.ReceiptHandle })],
+                }, ct);
+            }
             moved += done.Count;
 
-            if (!sent.AllSucceeded)
+            if (failed.Count > 0)
             {
-                foreach (var failure in sent.Failed)
-                    await client.ChangeVisibilityAsync(deadLetterQueueUrl, messages[failure.Index].ReceiptHandle, 0, ct);
-                var first = sent.Failed[0];
-                throw new SqsException("SendMessageBatch", first.Code,
-                    $"redrive moved {moved} message(s), then {sent.Failed.Count} could not be sent back: {first.Message}", null);
+                foreach (var failure in failed)
+                {
+                    await sqs.ChangeMessageVisibilityAsync(new ChangeMessageVisibilityRequest
+                    {
+                        QueueUrl = deadLetterQueueUrl,
+                        ReceiptHandle = messages[int.Parse(failure.Id, CultureInfo.InvariantCulture)].ReceiptHandle,
+                        VisibilityTimeout = 0,
+                    }, ct);
+                }
+                throw new AmazonSQSException(
+                    $"Redrive moved {moved} message(s), then {failed.Count} could not be sent back: {failed[0].Message}",
+                    failed[0].SenderFault == true ? ErrorType.Sender : ErrorType.Receiver, failed[0].Code, null, HttpStatusCode.OK);
             }
         }
     }
 
-    private static DeadLetter ToDeadLetter(SqsMessage message)
+    private async Task<List<Message>> ReceiveAsync(int max, int visibilitySeconds, CancellationToken ct)
     {
-        var jobs = SqsJobMapping.ToJobs(message.Body, message.Attributes);
-        var job = jobs.Count == 1 ? jobs[0] : new JobMessage(SqsJobMapping.UnrecognizedType, message.Body, null);
-        return new DeadLetter(message.MessageId, job, message.ReceiveCount, null);
+        var response = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest
+        {
+            QueueUrl = deadLetterQueueUrl,
+            MaxNumberOfMessages = max,
+            WaitTimeSeconds = 0,
+            VisibilityTimeout = visibilitySeconds,
+            MessageAttributeNames = ["All"],
+            MessageSystemAttributeNames = [SqsJobMapping.ReceiveCountAttribute],
+        }, ct);
+        return response.Messages ?? [];
     }
+
+    private static DeadLetter ToDeadLetter(Message message)
+    {
+        var jobs = SqsJobMapping.ToJobs(message);
+        var job = jobs.Count == 1 ? jobs[0] : new JobMessage(SqsJobMapping.UnrecognizedType, message.Body ?? "", null);
+        return new DeadLetter(message.MessageId, job, SqsJobMapping.ReceiveCount(message.Attributes), null);
+    }
+
+    /// <summary>The attributes as they came, without the empty list members a received value may carry.</summary>
+    private static Dictionary<string, MessageAttributeValue>? CopyOf(Dictionary<string, MessageAttributeValue>? attributes) =>
+        attributes?.ToDictionary(
+            a => a.Key,
+            a => new MessageAttributeValue { DataType = a.Value.DataType, StringValue = a.Value.StringValue, BinaryValue = a.Value.BinaryValue },
+            StringComparer.Ordinal);
+
+    private static string Id(int index) => index.ToString(CultureInfo.InvariantCulture);
 }

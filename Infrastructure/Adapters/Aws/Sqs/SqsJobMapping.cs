@@ -1,3 +1,5 @@
+using System.Globalization;
+using Amazon.SQS.Model;
 using BoxOffice.Core.Queue;
 
 namespace BoxOffice.Adapters.Aws.Sqs;
@@ -10,16 +12,10 @@ public static class SqsJobMapping
 {
     public const string TypeAttribute = "type";
     public const string CorrelationIdAttribute = "correlationId";
+    public const string ReceiveCountAttribute = "ApproximateReceiveCount";
 
     /// <summary>The type given to a message we cannot read, so no handler takes it and it ends in the dead letters.</summary>
     public const string UnrecognizedType = "unrecognized";
-
-    public static SqsOutgoingMessage ToMessage(JobMessage job)
-    {
-        var attributes = new Dictionary<string, string>(StringComparer.Ordinal) { [TypeAttribute] = job.Type };
-        if (!string.IsNullOrEmpty(job.CorrelationId)) attributes[CorrelationIdAttribute] = job.CorrelationId;
-        return new SqsOutgoingMessage(job.Body, attributes);
-    }
 
     /// <summary>The jobs one received message carries: usually one, none for an S3 test event, several for a multi-record notification.</summary>
     public static IReadOnlyList<JobMessage> ToJobs(string body, IReadOnlyDictionary<string, string> attributes)
@@ -31,4 +27,23 @@ public static class SqsJobMapping
             return jobs;
         return [new JobMessage(UnrecognizedType, body, correlationId)];
     }
+
+    /// <summary>The <c>ApproximateReceiveCount</c> among a message's system attributes; 1 when absent.</summary>
+    public static int ReceiveCount(IReadOnlyDictionary<string, string>? systemAttributes) =>
+        systemAttributes is not null && systemAttributes.TryGetValue(ReceiveCountAttribute, out var value)
+            && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : 1;
+
+    internal static Dictionary<string, MessageAttributeValue> ToAttributes(JobMessage job)
+    {
+        var attributes = new Dictionary<string, MessageAttributeValue>(StringComparer.Ordinal) { [TypeAttribute] = Text(job.Type) };
+        if (!string.IsNullOrEmpty(job.CorrelationId)) attributes[CorrelationIdAttribute] = Text(job.CorrelationId);
+        return attributes;
+    }
+
+    internal static IReadOnlyList<JobMessage> ToJobs(Message message) =>
+        ToJobs(message.Body ?? "", message.MessageAttributes?
+            .Where(a => a.Value.StringValue is not null)
+            .ToDictionary(a => a.Key, a => a.Value.StringValue, StringComparer.Ordinal) ?? []);
+
+    private static MessageAttributeValue Text(string value) => new() { DataType = "String", StringValue = value };
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using BoxOffice.Adapters.Aws.Sqs;
 
 namespace BoxOffice.Hosting.Lambda.Events;
 
@@ -14,5 +13,4 @@ namespace BoxOffice.Hosting.Lambda.Events;
 [JsonSerializable(typeof(ApiGatewayRestApiResponse))]
 [JsonSerializable(typeof(SqsEvent))]
 [JsonSerializable(typeof(SqsBatchResponse))]
-[JsonSerializable(typeof(S3EventNotification))]
 public sealed partial class LambdaEventJsonContext : JsonSerializerContext;
