@@ -8,7 +8,7 @@ namespace BoxOffice.Api.Tests.Aws;
 
 /// <summary>What one request costs in AWS calls: reads by key or Query (never Scan), one transaction and one send per order.</summary>
 [Collection(MotoCollection.Name)]
-public sealed class AwsCallCountTests(MotoServer moto) : IAsyncLifetime
+public sealed class AwsCallCountTests(MotoServer moto, DynamoDbLocal dynamoDb) : IAsyncLifetime
 {
     private readonly AwsCallLog _dynamoDb = new();
     private readonly AwsCallLog _sqs = new();
@@ -16,11 +16,11 @@ public sealed class AwsCallCountTests(MotoServer moto) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = new AwsBoxOfficeApp(await AwsStack.CreateAsync(moto), services =>
+        _app = new AwsBoxOfficeApp(await AwsStack.CreateAsync(moto, dynamoDb), services =>
         {
-            services.AddSingleton<IAmazonDynamoDB>(new AmazonDynamoDBClient(moto.Credentials, new AmazonDynamoDBConfig
+            services.AddSingleton<IAmazonDynamoDB>(new AmazonDynamoDBClient(dynamoDb.Credentials, new AmazonDynamoDBConfig
             {
-                ServiceURL = moto.Url.ToString(),
+                ServiceURL = dynamoDb.Url.ToString(),
                 AuthenticationRegion = MotoServer.Region,
                 HttpClientFactory = _dynamoDb.SdkFactory(),
             }));

@@ -9,18 +9,18 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BoxOffice.Api.Tests.Aws;
 
 /// <summary>
-/// The product in the AWS shape, end to end on moto: the Api through WebApplicationFactory with tokens issued by
+/// The product in the AWS shape, end to end on DynamoDB Local and moto: the Api through WebApplicationFactory with tokens issued by
 /// moto's Cognito and validated through its JWKS, DynamoDB, S3 with its upload notifications, SQS and the Worker.
 /// </summary>
 [Collection(MotoCollection.Name)]
-public sealed class AwsShapeFlowTests(MotoServer moto) : IAsyncLifetime
+public sealed class AwsShapeFlowTests(MotoServer moto, DynamoDbLocal dynamoDb) : IAsyncLifetime
 {
     // A complete 1x1 PNG.
     private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
     private static readonly TimeSpan JobTimeout = TimeSpan.FromSeconds(30);
     private AwsBoxOfficeApp _app = null!;
 
-    public async Task InitializeAsync() => _app = new AwsBoxOfficeApp(await AwsStack.CreateAsync(moto));
+    public async Task InitializeAsync() => _app = new AwsBoxOfficeApp(await AwsStack.CreateAsync(moto, dynamoDb));
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
@@ -55,6 +55,13 @@ public sealed class AwsShapeFlowTests(MotoServer moto) : IAsyncLifetime
         Assert.Equal([orderId], mine.GetProperty("items").EnumerateArray().Select(o => o.Str("orderId")));
         await (await admin.GetAsync($"/orders/{orderId}")).ProblemAsync(HttpStatusCode.NotFound);
     }
+
+    public static TheoryData<string, string, int> ImpossibleIdCases => Errors.ImpossibleIds.Cases();
+
+    [Theory]
+    [MemberData(nameof(ImpossibleIdCases))]
+    public async Task An_id_past_DynamoDB_key_limits_is_a_404_problem_not_a_500(string method, string path, int id) =>
+        await Errors.ImpossibleIds.SendAndExpectNotFoundAsync(await _app.SignedInAsync(AwsStack.Admin), method, path, id);
 
     [Fact]
     public async Task Orders_beyond_the_seats_are_refused_with_409_and_paging_cursors_are_checked()

@@ -1,13 +1,11 @@
 using System.Security.Cryptography;
-using Amazon.DynamoDBv2;
 using Amazon.S3;
 using Amazon.S3.Model;
-using BoxOffice.Adapters.Aws.DynamoDb;
 
 namespace BoxOffice.Api.Tests.Aws;
 
 /// <summary>
-/// Everything the AWS shape needs, created on moto under fresh names: the table, the bucket (its uploads notify the
+/// Everything the AWS shape needs, created under fresh names: the table on DynamoDB Local, and on moto the bucket (its uploads notify the
 /// queue), the queue with its dead-letter queue, and a user pool with an app client, the admin group and two users.
 /// <see cref="Settings"/> points the Api and the Worker at it.
 /// </summary>
@@ -36,10 +34,9 @@ public sealed class AwsStack
 
     public string ClientId { get; }
 
-    public static async Task<AwsStack> CreateAsync(MotoServer moto)
+    public static async Task<AwsStack> CreateAsync(MotoServer moto, DynamoDbLocal dynamoDb)
     {
-        var table = MotoServer.UniqueName("boxoffice");
-        await moto.NewClient<IAmazonDynamoDB>().CreateTableAsync(BoxOfficeTable.Definition(table));
+        var table = (await DynamoDbTables.CreateAsync(dynamoDb.CreateClient())).Name;
 
         // Long enough that a slow first job (JIT, PDF rendering) is not handed out again while it runs.
         var queues = await MotoQueues.CreateAsync(moto, TimeSpan.FromSeconds(3), MaxReceives);
@@ -73,7 +70,7 @@ public sealed class AwsStack
             ["BoxOffice:Aws:QueueUrl"] = queues.QueueUrl,
             ["BoxOffice:Aws:DeadLetterQueueUrl"] = queues.DeadLetterQueueUrl,
             ["BoxOffice:Aws:UserPoolId"] = poolId,
-            ["BoxOffice:Aws:ServiceUrls:DynamoDb"] = moto.Url.ToString(),
+            ["BoxOffice:Aws:ServiceUrls:DynamoDb"] = dynamoDb.Url.ToString(),
             ["BoxOffice:Aws:ServiceUrls:S3"] = moto.Url.ToString(),
             ["BoxOffice:Aws:ServiceUrls:Sqs"] = moto.Url.ToString(),
             ["BoxOffice:Identity:ClientId"] = clientId,

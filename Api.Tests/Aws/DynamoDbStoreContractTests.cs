@@ -6,24 +6,24 @@ using BoxOffice.Core.Shows;
 
 namespace BoxOffice.Api.Tests.Aws;
 
-[Collection(MotoCollection.Name)]
-public sealed class DynamoDbShowStoreContractTests(MotoServer moto) : ShowStoreContract
+[Collection(DynamoDbLocalCollection.Name)]
+public sealed class DynamoDbShowStoreContractTests(DynamoDbLocal dynamoDb) : ShowStoreContract
 {
-    protected override async Task<IShowStore> CreateStoreAsync() => new DynamoDbShowStore(await MotoTables.CreateAsync(moto), Clock);
+    protected override async Task<IShowStore> CreateStoreAsync() => new DynamoDbShowStore(await DynamoDbTables.CreateAsync(dynamoDb.CreateClient()), Clock);
 }
 
-[Collection(MotoCollection.Name)]
-public sealed class DynamoDbOrderStoreContractTests(MotoServer moto) : OrderStoreContract
+[Collection(DynamoDbLocalCollection.Name)]
+public sealed class DynamoDbOrderStoreContractTests(DynamoDbLocal dynamoDb) : OrderStoreContract
 {
     protected override async Task<(IShowStore Shows, IOrderStore Orders)> CreateStoresAsync()
     {
-        var table = await MotoTables.CreateAsync(moto);
+        var table = await DynamoDbTables.CreateAsync(dynamoDb.CreateClient());
         return (new DynamoDbShowStore(table, TimeProvider.System), new DynamoDbOrderStore(table));
     }
 }
 
-[Collection(MotoCollection.Name)]
-public sealed class DynamoDbReportStoreContractTests(MotoServer moto) : ReportStoreContract
+[Collection(DynamoDbLocalCollection.Name)]
+public sealed class DynamoDbReportStoreContractTests(DynamoDbLocal dynamoDb) : ReportStoreContract
 {
-    protected override async Task<IReportStore> CreateStoreAsync() => new DynamoDbReportStore(await MotoTables.CreateAsync(moto));
+    protected override async Task<IReportStore> CreateStoreAsync() => new DynamoDbReportStore(await DynamoDbTables.CreateAsync(dynamoDb.CreateClient()));
 }

@@ -1,8 +1,8 @@
-using System.Diagnostics;
+using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using Amazon.Runtime;
 using BoxOffice.Adapters.Aws;
+using BoxOffice.Api.Tests.Support;
 using BoxOffice.Hosting.Composition;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,13 +19,12 @@ public sealed class MotoServer : IAsyncLifetime
     public const string Region = "us-east-1";
     public const string AccountId = "123456789012";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
-    private Process? _process;
-    private readonly System.Text.StringBuilder _output = new();
+    private ServerProcess? _server;
 
-    public Uri Url { get; private set; } = null!;
+    public Uri Url => _server?.Url ?? throw new InvalidOperationException("moto_server is not running.");
 
-    /// <summary>Moto accepts any key; these never leave the machine.</summary>
-    public AWSCredentials Credentials { get; } = new BasicAWSCredentials("moto-test-key", "moto-test-secret");
+    /// <summary>The key pair every emulator of the tests shares (the app has one credential for all its clients).</summary>
+    public AWSCredentials Credentials => DynamoDbLocal.TestCredentials;
 
     /// <summary>Options that point every AWS client of the app at this server.</summary>
     public AwsOptions Options(string table = "", string bucket = "", string queueUrl = "", string deadLetterQueueUrl = "", string userPoolId = "") => new()
@@ -54,83 +53,23 @@ public sealed class MotoServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var port = FreePort();
         var script = Path.Combine(AppContext.BaseDirectory, "Aws", "moto-server.py");
-        var start = new ProcessStartInfo("python3", $"\"{script}\" -H 127.0.0.1 -p {port}")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        _process = Process.Start(start) ?? throw new InvalidOperationException("python3 (with moto installed) did not start.");
-        _process.OutputDataReceived += (_, e) => Keep(e.Data);
-        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        Url = new Uri($"http://127.0.0.1:{port}");
-        await WaitUntilAnsweringAsync();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        _server = await ServerProcess.StartAsync(
+            "moto_server", "python3", port => [script, "-H", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture)],
+            async url => (await http.GetAsync(new Uri(url, "/moto-api/data.json"))).StatusCode == HttpStatusCode.OK,
+            StartTimeout);
     }
 
     public async Task DisposeAsync()
     {
-        if (_process is null) return;
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-        _process.Dispose();
-    }
-
-    private async Task WaitUntilAnsweringAsync()
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < StartTimeout)
-        {
-            if (_process!.HasExited)
-                throw new InvalidOperationException($"moto_server exited with {_process.ExitCode}: {Output()}");
-            try
-            {
-                using var response = await http.GetAsync(new Uri(Url, "/moto-api/data.json"));
-                if (response.StatusCode == HttpStatusCode.OK) return;
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException)
-            {
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"moto_server did not answer on {Url} within {StartTimeout}: {Output()}");
-    }
-
-    private void Keep(string? line)
-    {
-        if (line is null) return;
-        lock (_output)
-        {
-            if (_output.Length < 20_000) _output.AppendLine(line);
-        }
-    }
-
-    private string Output()
-    {
-        lock (_output) return _output.ToString();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        if (_server is not null) await _server.DisposeAsync();
     }
 }
 
-/// <summary>The tests that share one <see cref="MotoServer"/>; they run one after another.</summary>
+/// <summary>The tests that share one <see cref="MotoServer"/> (and a <see cref="DynamoDbLocal"/> for the table); they run one after another.</summary>
 [CollectionDefinition(Name)]
-public sealed class MotoCollection : ICollectionFixture<MotoServer>
+public sealed class MotoCollection : ICollectionFixture<MotoServer>, ICollectionFixture<DynamoDbLocal>
 {
     public const string Name = "moto";
 }

@@ -86,6 +86,24 @@ public abstract class ShowStoreContract
     }
 
     [Fact]
+    public async Task A_cursor_still_gives_the_right_next_page_after_the_show_it_points_at_has_started()
+    {
+        var store = await CreateStoreAsync();
+        var soon = Show(startsIn: TimeSpan.FromHours(1));
+        var soonToo = Show(startsIn: TimeSpan.FromHours(2));
+        var later = Show(startsIn: TimeSpan.FromDays(2));
+        foreach (var show in new[] { soon, soonToo, later }) await store.CreateAsync(show, Ct);
+        var first = await store.ListOnSaleAsync(new PageRequest(2, null), Ct);
+        Assert.Equal([soon.ShowId, soonToo.ShowId], first.Items.Select(s => s.ShowId));
+
+        Clock.Advance(TimeSpan.FromHours(3)); // both shows of the first page, the cursor's among them, have started
+
+        var next = await store.ListOnSaleAsync(new PageRequest(2, first.NextCursor), Ct);
+        Assert.Equal([later.ShowId], next.Items.Select(s => s.ShowId));
+        Assert.Null(next.NextCursor);
+    }
+
+    [Fact]
     public async Task The_full_list_holds_every_show_whatever_its_status()
     {
         var store = await CreateStoreAsync();

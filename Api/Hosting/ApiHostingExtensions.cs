@@ -4,6 +4,7 @@ using BoxOffice.Api.Json;
 using BoxOffice.Api.Logging;
 using BoxOffice.Api.OpenApi;
 using BoxOffice.Api.Problems;
+using BoxOffice.Api.Routing;
 using BoxOffice.Core.Queue;
 using BoxOffice.Hosting.Composition;
 using BoxOffice.Hosting.Jobs;
@@ -34,6 +35,7 @@ public static class ApiHostingExtensions
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
         });
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.Configure<RouteOptions>(o => o.SetParameterPolicy<EntityIdRouteConstraint>(EntityIdRouteConstraint.Name));
         builder.Services.AddBoxOfficeProblems();
         builder.Services.AddBoxOfficeAuthentication();
         if (OpenApiSetup.IsEnabled(builder.Configuration)) builder.Services.AddBoxOfficeOpenApi();

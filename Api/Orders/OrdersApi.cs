@@ -17,7 +17,7 @@ public static class OrdersApi
 
     public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/shows/{showId}/orders", PlaceOrder)
+        app.MapPost("/shows/{showId:id}/orders", PlaceOrder)
             .RequireAuthorization()
             .WithTags("Orders").WithName("PlaceOrder")
             .WithSummary("Order seats; tickets are issued in the background")
@@ -28,9 +28,9 @@ public static class OrdersApi
         var orders = app.MapGroup("/orders").WithTags("Orders").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         orders.MapGet("/", ListOrders).WithName("ListMyOrders").WithSummary("My orders, newest first");
-        orders.MapGet("/{orderId}", GetOrder).WithName("GetOrder").WithSummary("One of my orders, with tickets once confirmed")
+        orders.MapGet("/{orderId:id}", GetOrder).WithName("GetOrder").WithSummary("One of my orders, with tickets once confirmed")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        orders.MapDelete("/{orderId}", CancelOrder).WithName("CancelOrder").WithSummary("Cancel my order before the show starts; seats go back (idempotent)")
+        orders.MapDelete("/{orderId:id}", CancelOrder).WithName("CancelOrder").WithSummary("Cancel my order before the show starts; seats go back (idempotent)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }

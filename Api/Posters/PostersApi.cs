@@ -12,7 +12,7 @@ public static class PostersApi
 {
     public static IEndpointRouteBuilder MapPostersApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/shows/{showId}/poster", RequestUpload)
+        app.MapPost("/shows/{showId:id}/poster", RequestUpload)
             .RequireAuthorization(AuthenticationSetup.AdminPolicy)
             .WithTags("Shows").WithName("RequestPosterUpload")
             .WithSummary("Get a signed, expiring URL to upload the show's poster (admin)")

@@ -18,7 +18,7 @@ public static class ReportsApi
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         reports.MapPost("/sales", RequestSalesReport)
             .WithName("RequestSalesReport").WithSummary("Start a sales report (CSV, built in the background)");
-        reports.MapGet("/{reportId}", GetReport)
+        reports.MapGet("/{reportId:id}", GetReport)
             .WithName("GetReport").WithSummary("A report's status, and its download URL once ready")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;

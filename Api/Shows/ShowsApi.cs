@@ -17,20 +17,20 @@ public static class ShowsApi
         shows.MapGet("/", ListShows)
             .WithName("ListShows").WithSummary("Shows on sale, soonest first")
             .WithDescription("Cursor paging: pass the returned nextCursor as cursor to get the next page.");
-        shows.MapGet("/{showId}", GetShow)
+        shows.MapGet("/{showId:id}", GetShow)
             .WithName("GetShow").WithSummary("One show, with its ETag")
             .ProducesProblem(StatusCodes.Status404NotFound);
         shows.MapPost("/", CreateShow)
             .RequireAuthorization(AuthenticationSetup.AdminPolicy)
             .WithName("CreateShow").WithSummary("Create a show (admin)")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
-        shows.MapPatch("/{showId}", PatchShow)
+        shows.MapPatch("/{showId:id}", PatchShow)
             .RequireAuthorization(AuthenticationSetup.AdminPolicy)
             .WithName("PatchShow").WithSummary("Edit a show (admin); If-Match with the show's ETag is required")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
-        shows.MapDelete("/{showId}", CancelShow)
+        shows.MapDelete("/{showId:id}", CancelShow)
             .RequireAuthorization(AuthenticationSetup.AdminPolicy)
             .WithName("CancelShow").WithSummary("Cancel a show (admin); its orders are cancelled in the background")
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -69,8 +69,14 @@ internal sealed class DynamoDbTable(IAmazonDynamoDB client, string name, CursorC
                 ? new() { [":pk"] = DynamoDbAttributes.Str(partitionValue) }
                 : new() { [":pk"] = DynamoDbAttributes.Str(partitionValue), [":above"] = DynamoDbAttributes.Str(sortAbove) },
             ScanIndexForward = ascending,
-            ExclusiveStartKey = page.Cursor is { } cursor ? StartKey(scope, cursor, keyNames, indexPk, partitionValue) : null,
         };
+        if (page.Cursor is { } cursor)
+        {
+            var start = StartKey(scope, cursor, keyNames, indexPk, partitionValue);
+            // The lower bound moves with time (shows that have started leave the on-sale list). A cursor left behind
+            // by it would no longer match the key condition, and everything after it is past the bound anyway.
+            if (sortAbove is null || string.CompareOrdinal(start[indexSk].S, sortAbove) > 0) request.ExclusiveStartKey = start;
+        }
 
         var items = new List<Dictionary<string, AttributeValue>>();
         do

@@ -5,13 +5,12 @@ using BoxOffice.Core.Paging;
 
 namespace BoxOffice.Api.Tests.Aws;
 
-/// <summary>A fresh Box office table on moto, created from the same definition the app documents.</summary>
-internal static class MotoTables
+/// <summary>A fresh Box office table under a new name, created from the same definition the app documents.</summary>
+internal static class DynamoDbTables
 {
-    public static async Task<DynamoDbTable> CreateAsync(MotoServer moto)
+    public static async Task<DynamoDbTable> CreateAsync(IAmazonDynamoDB client)
     {
         var name = MotoServer.UniqueName("boxoffice");
-        var client = moto.NewClient<IAmazonDynamoDB>();
         await client.CreateTableAsync(BoxOfficeTable.Definition(name));
         return new DynamoDbTable(client, name, new CursorCodec(RandomNumberGenerator.GetBytes(32)));
     }
