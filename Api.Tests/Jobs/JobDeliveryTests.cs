@@ -108,7 +108,7 @@ public class JobDeliveryTests
         Assert.Equal(requestId, response.Headers.GetValues("X-Request-Id").Single());
         await ApiCalls.EventuallyAsync(() => buyer.GetJsonAsync($"/orders/{orderId}"), o => o.Str("status") == "Confirmed");
 
-        var requestLine = Assert.Single(app.Logs.Entries, e => e.Message.StartsWith("HTTP POST /shows/{showId}/orders", StringComparison.Ordinal) && Equals(e.Properties.GetValueOrDefault("RequestId"), requestId));
+        var requestLine = Assert.Single(app.Logs.Entries, e => e.Message.StartsWith("HTTP POST /shows/{showId:id}/orders", StringComparison.Ordinal) && Equals(e.Properties.GetValueOrDefault("RequestId"), requestId));
         Assert.Equal(202, requestLine.Properties["StatusCode"]);
         Assert.IsType<double>(requestLine.Properties["Elapsed"]);
         var workerLines = app.Logs.Entries.Where(e => e.Category.StartsWith("BoxOffice.Worker", StringComparison.Ordinal) && e.Message.Contains(orderId, StringComparison.Ordinal)).ToList();

@@ -44,7 +44,7 @@ public class RequestLogLineTests
 
         var line = await SingleLineOfAsync(app, requestId);
 
-        Assert.Equal("/shows/{showId}", line.Properties["Route"]);
+        Assert.Equal("/shows/{showId:id}", line.Properties["Route"]);
         Assert.Equal(404, line.Properties["StatusCode"]);
         Assert.False(line.Properties.ContainsKey("UserSub"));
     }
