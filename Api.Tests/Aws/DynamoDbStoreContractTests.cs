@@ -1,3 +1,5 @@
+using System.Globalization;
+using Amazon.DynamoDBv2.Model;
 using BoxOffice.Adapters.Aws.DynamoDb;
 using BoxOffice.Api.Tests.Contracts;
 using BoxOffice.Core.Orders;
@@ -15,11 +17,22 @@ public sealed class DynamoDbShowStoreContractTests(MotoServer moto) : ShowStoreC
 [Collection(MotoCollection.Name)]
 public sealed class DynamoDbOrderStoreContractTests(MotoServer moto) : OrderStoreContract
 {
+    private DynamoDbTable? _last;
+
     protected override async Task<(IShowStore Shows, IOrderStore Orders)> CreateStoresAsync()
     {
-        var table = await MotoTables.CreateAsync(moto);
+        var table = _last = await MotoTables.CreateAsync(moto);
         return (new DynamoDbShowStore(table, TimeProvider.System), new DynamoDbOrderStore(table));
     }
+
+    protected override Task SetSeatsAvailableAsync(string showId, int seatsAvailable) =>
+        _last!.Client.UpdateItemAsync(new UpdateItemRequest
+        {
+            TableName = _last.Name,
+            Key = ShowItem.Key(showId),
+            UpdateExpression = "SET SeatsAvailable = :seats",
+            ExpressionAttributeValues = new() { [":seats"] = new AttributeValue { N = seatsAvailable.ToString(CultureInfo.InvariantCulture) } },
+        });
 }
 
 [Collection(MotoCollection.Name)]
