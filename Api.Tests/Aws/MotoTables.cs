@@ -6,7 +6,7 @@ using BoxOffice.Core.Paging;
 namespace BoxOffice.Api.Tests.Aws;
 
 /// <summary>A fresh Box office table on moto, created from the same definition the app documents.</summary>
-public static class MotoTables
+internal static class MotoTables
 {
     public static async Task<DynamoDbTable> CreateAsync(MotoServer moto)
     {

@@ -7,7 +7,7 @@ namespace BoxOffice.Adapters.Aws.DynamoDb;
 /// The single table of the AWS shape (see docs/dynamodb.md): generic key names, two overloaded sparse GSIs, and a
 /// TTL attribute that lets DynamoDB drop expired idempotency records.
 /// </summary>
-public static class BoxOfficeTable
+internal static class BoxOfficeTable
 {
     public const string PK = "PK";
     public const string SK = "SK";

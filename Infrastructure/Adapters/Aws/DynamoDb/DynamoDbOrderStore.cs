@@ -13,7 +13,7 @@ namespace BoxOffice.Adapters.Aws.DynamoDb;
 /// price), the order is put only if absent and the idempotency record only if absent or expired; a cancelled
 /// transaction is read back from its cancellation reasons into the outcome the caller answers with.
 /// </summary>
-public sealed class DynamoDbOrderStore(DynamoDbTable table) : IOrderStore
+internal sealed class DynamoDbOrderStore(DynamoDbTable table) : IOrderStore
 {
     private const int MaxAttempts = 6;
     private const string ConditionFailed = "ConditionalCheckFailed";

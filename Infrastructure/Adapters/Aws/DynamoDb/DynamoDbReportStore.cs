@@ -3,7 +3,7 @@ using static BoxOffice.Adapters.Aws.DynamoDb.DynamoDbAttributes;
 
 namespace BoxOffice.Adapters.Aws.DynamoDb;
 
-public sealed class DynamoDbReportStore(DynamoDbTable table) : IReportStore
+internal sealed class DynamoDbReportStore(DynamoDbTable table) : IReportStore
 {
     public async Task CreateAsync(SalesReport report, CancellationToken ct)
     {

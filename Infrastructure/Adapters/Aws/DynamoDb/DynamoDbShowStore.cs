@@ -11,7 +11,7 @@ namespace BoxOffice.Adapters.Aws.DynamoDb;
 /// Shows in the single table. Admin edits are guarded by the <c>Version</c> attribute; seat counts move only
 /// through conditional arithmetic, so an edit never overwrites seats that orders took meanwhile.
 /// </summary>
-public sealed class DynamoDbShowStore(DynamoDbTable table, TimeProvider clock) : IShowStore
+internal sealed class DynamoDbShowStore(DynamoDbTable table, TimeProvider clock) : IShowStore
 {
     public async Task<Show?> GetAsync(string showId, CancellationToken ct) =>
         await table.GetAsync(ShowItem.Key(showId), ct) is { } item ? ShowItem.ToShow(item) : null;

@@ -5,7 +5,7 @@ using BoxOffice.Core.Paging;
 namespace BoxOffice.Adapters.Aws.DynamoDb;
 
 /// <summary>The table, its client, and the reads every store shares: a consistent GetItem and a paged Query.</summary>
-public sealed class DynamoDbTable(IAmazonDynamoDB client, string name, CursorCodec cursors)
+internal sealed class DynamoDbTable(IAmazonDynamoDB client, string name, CursorCodec cursors)
 {
     public IAmazonDynamoDB Client => client;
 

@@ -7,7 +7,7 @@ using Microsoft.Data.Sqlite;
 
 namespace BoxOffice.Adapters.Local.Sqlite;
 
-public sealed class SqliteOrderStore(SqliteDatabase db, CursorCodec cursors) : IOrderStore
+internal sealed class SqliteOrderStore(SqliteDatabase db, CursorCodec cursors) : IOrderStore
 {
     private const string Columns = "order_id, show_id, user_id, holder_name, quantity, unit_price, status, ticket_codes, document_key, cancel_reason, created_at, updated_at";
 
