@@ -6,6 +6,8 @@
 # provided.al2023: self-contained publish, app and framework precompiled together (composite ReadyToRun); Lambda
 #   runs `bootstrap`, which sets the GC's gen0 budget and execs the app (BoxOffice.Api / BoxOffice.Worker).
 # dotnet10: framework-dependent ReadyToRun publish; handler = the assembly name (BoxOffice.Api / BoxOffice.Worker).
+# The Api is built with -p:LambdaPackage=true, which leaves the Worker out of it (see Api/Api.csproj); the script
+#   fails if the Worker or its QR code library still lands in the Api package.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -16,7 +18,7 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     --runtime) runtime="$2"; shift 2 ;;
     --output) output="$(mkdir -p "$2" && cd "$2" && pwd)"; shift 2 ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -51,13 +53,23 @@ mkdir -p "$output"
 for project in Api Worker; do
   publish="$output/publish/$project"
   rm -rf "$publish"
+  package_properties=()
+  [[ "$project" == Api ]] && package_properties=(-p:LambdaPackage=true)
   echo "Publishing $project for $runtime ..."
   # Composite ReadyToRun also precompiles the framework's generics over the app's types (a third less CPU to the
   # first response). Workstation, non-concurrent GC: a function has one or two vCPUs; starts faster, stays smaller.
   dotnet publish "$root/$project/$project.csproj" -c Release -r linux-x64 --self-contained "$self_contained" \
     -p:PublishReadyToRun=true -p:PublishReadyToRunComposite="$composite" \
     -p:ServerGarbageCollection=false -p:ConcurrentGarbageCollection=false \
-    -p:TieredPGO=false -p:SatelliteResourceLanguages=en -o "$publish" --nologo -v quiet
+    -p:TieredPGO=false -p:SatelliteResourceLanguages=en "${package_properties[@]}" -o "$publish" --nologo -v quiet
+  if [[ "$project" == Api ]]; then
+    for worker_only in BoxOffice.Worker.dll QRCoder.dll; do
+      if [[ -e "$publish/$worker_only" ]]; then
+        echo "error: $worker_only is in the Api package; its Lambda build must not reference the Worker (Api/Api.csproj)" >&2
+        exit 1
+      fi
+    done
+  fi
   if [[ "$runtime" == provided.al2023 ]]; then
     # Lambda runs `bootstrap`. The GC's gen0 budget can only be set from the environment: 2 MB (instead of one sized
     # by the CPU cache) keeps the function's memory low at the price of more, cheap, gen0 collections. A variable set

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Amazon.DynamoDBv2.Model;
 using BoxOffice.Adapters.Aws.DynamoDb;
 using BoxOffice.Api.Tests.Contracts;
 using BoxOffice.Core.Orders;
@@ -15,11 +17,22 @@ public sealed class DynamoDbShowStoreContractTests(DynamoDbLocal dynamoDb) : Sho
 [Collection(DynamoDbLocalCollection.Name)]
 public sealed class DynamoDbOrderStoreContractTests(DynamoDbLocal dynamoDb) : OrderStoreContract
 {
+    private DynamoDbTable? _last;
+
     protected override async Task<(IShowStore Shows, IOrderStore Orders)> CreateStoresAsync()
     {
-        var table = await DynamoDbTables.CreateAsync(dynamoDb.CreateClient());
+        var table = _last = await DynamoDbTables.CreateAsync(dynamoDb.CreateClient());
         return (new DynamoDbShowStore(table, TimeProvider.System), new DynamoDbOrderStore(table));
     }
+
+    protected override Task SetSeatsAvailableAsync(string showId, int seatsAvailable) =>
+        _last!.Client.UpdateItemAsync(new UpdateItemRequest
+        {
+            TableName = _last.Name,
+            Key = ShowItem.Key(showId),
+            UpdateExpression = "SET SeatsAvailable = :seats",
+            ExpressionAttributeValues = new() { [":seats"] = new AttributeValue { N = seatsAvailable.ToString(CultureInfo.InvariantCulture) } },
+        });
 }
 
 [Collection(DynamoDbLocalCollection.Name)]

@@ -13,6 +13,9 @@ public abstract class OrderStoreContract
     /// <summary>A fresh, empty pair of stores over the same data.</summary>
     protected abstract Task<(IShowStore Shows, IOrderStore Orders)> CreateStoresAsync();
 
+    /// <summary>Writes a show's available seats straight into the data of the last stores created, as a repair by hand would.</summary>
+    protected abstract Task SetSeatsAvailableAsync(string showId, int seatsAvailable);
+
     [Fact]
     public async Task Placing_takes_the_seats_and_records_a_pending_order()
     {
@@ -23,7 +26,7 @@ public abstract class OrderStoreContract
 
         var result = await orders.PlaceAsync(order, null, Now(), Ct);
 
-        Assert.Equal(PlaceOrderOutcome.Placed, result.Outcome);
+        Assert.Equal(OrderPlacementOutcome.Placed, result.Outcome);
         Assert.Equal(order, result.Order);
         Assert.Equal(order, await orders.GetAsync(order.OrderId, Ct), new OrderComparer());
         Assert.Equal(7, (await shows.GetAsync(show.ShowId, Ct))!.SeatsAvailable);
@@ -40,7 +43,7 @@ public abstract class OrderStoreContract
 
         var result = await orders.PlaceAsync(order, null, Now(), Ct);
 
-        Assert.Equal(PlaceOrderOutcome.SeatsShort, result.Outcome);
+        Assert.Equal(OrderPlacementOutcome.SeatsShort, result.Outcome);
         Assert.Null(await orders.GetAsync(order.OrderId, Ct));
         Assert.Equal(2, (await shows.GetAsync(show.ShowId, Ct))!.SeatsAvailable);
     }
@@ -55,7 +58,7 @@ public abstract class OrderStoreContract
 
         var result = await orders.PlaceAsync(order, new IdempotencyRecord(order.UserId, "price-key", "hash", order.OrderId, Now().AddHours(1)), Now(), Ct);
 
-        Assert.Equal(PlaceOrderOutcome.PriceChanged, result.Outcome);
+        Assert.Equal(OrderPlacementOutcome.PriceChanged, result.Outcome);
         Assert.Null(await orders.GetAsync(order.OrderId, Ct));
         Assert.Null(await orders.GetIdempotencyAsync(order.UserId, "price-key", Now(), Ct));
         Assert.Equal(5, (await shows.GetAsync(show.ShowId, Ct))!.SeatsAvailable);
@@ -70,7 +73,7 @@ public abstract class OrderStoreContract
         var show = Show(status: status);
         await shows.CreateAsync(show, Ct);
 
-        Assert.Equal(PlaceOrderOutcome.NotOnSale, (await orders.PlaceAsync(Order(show), null, Now(), Ct)).Outcome);
+        Assert.Equal(OrderPlacementOutcome.NotOnSale, (await orders.PlaceAsync(Order(show), null, Now(), Ct)).Outcome);
     }
 
     [Fact]
@@ -80,8 +83,8 @@ public abstract class OrderStoreContract
         var started = Show(startsIn: TimeSpan.FromMinutes(-5));
         await shows.CreateAsync(started, Ct);
 
-        Assert.Equal(PlaceOrderOutcome.NotOnSale, (await orders.PlaceAsync(Order(started), null, Now(), Ct)).Outcome);
-        Assert.Equal(PlaceOrderOutcome.ShowNotFound, (await orders.PlaceAsync(Order(Show()), null, Now(), Ct)).Outcome);
+        Assert.Equal(OrderPlacementOutcome.NotOnSale, (await orders.PlaceAsync(Order(started), null, Now(), Ct)).Outcome);
+        Assert.Equal(OrderPlacementOutcome.ShowNotFound, (await orders.PlaceAsync(Order(Show()), null, Now(), Ct)).Outcome);
     }
 
     [Fact]
@@ -94,13 +97,13 @@ public abstract class OrderStoreContract
         var first = Order(show, quantity: 2);
         var record = new IdempotencyRecord("user-1", "key-1", "hash-a", first.OrderId, now.AddHours(24));
 
-        Assert.Equal(PlaceOrderOutcome.Placed, (await orders.PlaceAsync(first, record, now, Ct)).Outcome);
+        Assert.Equal(OrderPlacementOutcome.Placed, (await orders.PlaceAsync(first, record, now, Ct)).Outcome);
         Assert.Equal(record, await orders.GetIdempotencyAsync("user-1", "key-1", now, Ct));
 
         var second = Order(show, quantity: 2);
         var replay = await orders.PlaceAsync(second, record with { OrderId = second.OrderId }, now, Ct);
 
-        Assert.Equal(PlaceOrderOutcome.KeyExists, replay.Outcome);
+        Assert.Equal(OrderPlacementOutcome.KeyExists, replay.Outcome);
         Assert.Equal(record, replay.Existing);
         Assert.Null(await orders.GetAsync(second.OrderId, Ct));
         Assert.Equal(8, (await shows.GetAsync(show.ShowId, Ct))!.SeatsAvailable);
@@ -121,8 +124,35 @@ public abstract class OrderStoreContract
         Assert.Null(await orders.GetIdempotencyAsync("user-1", "key-1", later, Ct));
         var second = Order(show, at: later);
         var record = new IdempotencyRecord("user-1", "key-1", "hash-b", second.OrderId, later.AddHours(24));
-        Assert.Equal(PlaceOrderOutcome.Placed, (await orders.PlaceAsync(second, record, later, Ct)).Outcome);
+        Assert.Equal(OrderPlacementOutcome.Placed, (await orders.PlaceAsync(second, record, later, Ct)).Outcome);
         Assert.Equal(record, await orders.GetIdempotencyAsync("user-1", "key-1", later, Ct));
+    }
+
+    [Fact]
+    public async Task An_idempotency_key_is_live_until_the_instant_it_expires_and_may_be_taken_over_from_then_on()
+    {
+        var (shows, orders) = await CreateStoresAsync();
+        var show = Show(capacity: 10);
+        await shows.CreateAsync(show, Ct);
+        var now = Now();
+        // Mid-second: a store comparing whole seconds would still hold the key at its expiry.
+        var expiresAt = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds() + 60).AddMilliseconds(500);
+        var first = Order(show);
+        var record = new IdempotencyRecord("user-1", "key-1", "hash-a", first.OrderId, expiresAt);
+        await orders.PlaceAsync(first, record, now, Ct);
+
+        var justBefore = expiresAt.AddMilliseconds(-1);
+        var early = Order(show, at: justBefore);
+        var refused = await orders.PlaceAsync(early, record with { OrderId = early.OrderId, RequestHash = "hash-b", ExpiresAt = justBefore.AddHours(24) }, justBefore, Ct);
+        Assert.Equal(record, await orders.GetIdempotencyAsync("user-1", "key-1", justBefore, Ct));
+        Assert.Equal((OrderPlacementOutcome.KeyExists, record), (refused.Outcome, refused.Existing));
+
+        Assert.Null(await orders.GetIdempotencyAsync("user-1", "key-1", expiresAt, Ct));
+        var second = Order(show, at: expiresAt);
+        var takenOver = record with { OrderId = second.OrderId, RequestHash = "hash-b", ExpiresAt = expiresAt.AddHours(24) };
+        Assert.Equal(OrderPlacementOutcome.Placed, (await orders.PlaceAsync(second, takenOver, expiresAt, Ct)).Outcome);
+        Assert.Equal(takenOver, await orders.GetIdempotencyAsync("user-1", "key-1", expiresAt, Ct));
+        Assert.Equal(8, (await shows.GetAsync(show.ShowId, Ct))!.SeatsAvailable);
     }
 
     [Fact]
@@ -205,6 +235,23 @@ public abstract class OrderStoreContract
         Assert.False(await orders.ConfirmAsync(order.OrderId, ["T-1"], "tickets/x.pdf", Now(), Ct));
     }
 
+    /// <summary>Show.SeatsReturnedBy: the available seats never pass the capacity, whatever the counter says.</summary>
+    [Fact]
+    public async Task Cancelling_never_gives_back_more_seats_than_the_show_has()
+    {
+        var (shows, orders) = await CreateStoresAsync();
+        var show = Show(capacity: 10);
+        await shows.CreateAsync(show, Ct);
+        var order = Order(show, quantity: 4);
+        await orders.PlaceAsync(order, null, Now(), Ct);
+        await SetSeatsAvailableAsync(show.ShowId, 8); // two of the order's seats were already counted back
+
+        Assert.Equal(CancelOrderOutcome.Cancelled, await orders.CancelAsync(order.OrderId, "changed my mind", releaseSeats: true, Now(), Ct));
+
+        Assert.Equal(10, (await shows.GetAsync(show.ShowId, Ct))!.SeatsAvailable);
+        Assert.Equal(OrderStatus.Cancelled, (await orders.GetAsync(order.OrderId, Ct))!.Status);
+    }
+
     [Fact]
     public async Task Cancelling_without_release_keeps_the_seats_taken()
     {
@@ -232,8 +279,8 @@ public abstract class OrderStoreContract
         var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
             Task.Run(() => orders.PlaceAsync(Order(show, $"buyer-{i}"), null, now, Ct))));
 
-        Assert.Equal(20, results.Count(r => r.Outcome == PlaceOrderOutcome.Placed));
-        Assert.Equal(30, results.Count(r => r.Outcome == PlaceOrderOutcome.SeatsShort));
+        Assert.Equal(20, results.Count(r => r.Outcome == OrderPlacementOutcome.Placed));
+        Assert.Equal(30, results.Count(r => r.Outcome == OrderPlacementOutcome.SeatsShort));
         Assert.Equal(0, (await shows.GetAsync(show.ShowId, Ct))!.SeatsAvailable);
         var placed = await Pages.AllAsync((page, ct) => orders.ListByShowAsync(show.ShowId, page, ct), Ct).ToListAsync();
         Assert.Equal(20, placed.Count);

@@ -5,11 +5,8 @@ using BoxOffice.Api.Logging;
 using BoxOffice.Api.OpenApi;
 using BoxOffice.Api.Problems;
 using BoxOffice.Api.Routing;
-using BoxOffice.Core.Queue;
 using BoxOffice.Hosting.Composition;
-using BoxOffice.Hosting.Jobs;
 using BoxOffice.Hosting.Logging;
-using BoxOffice.Worker;
 
 namespace BoxOffice.Api.Hosting;
 
@@ -22,11 +19,7 @@ public static class ApiHostingExtensions
     {
         builder.AddBoxOfficeLogging();
         builder.AddBoxOfficeCore(AwsSettings.Api);
-        builder.Services.AddBoxOfficeJobs();
-        var shape = BoxOfficeOptions.ShapeOf(builder.Configuration);
-        var queue = builder.Configuration.GetSection(QueueOptions.Section).Get<QueueOptions>() ?? new QueueOptions();
-        if (shape == RuntimeShape.Local && queue.ProcessInApi)
-            builder.Services.AddHostedService<QueuePoller>();
+        builder.AddInProcessJobs();
 
         builder.Services.ConfigureHttpJsonOptions(o =>
         {

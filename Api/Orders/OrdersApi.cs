@@ -4,7 +4,6 @@ using BoxOffice.Api.Paging;
 using BoxOffice.Api.Problems;
 using BoxOffice.Core.Files;
 using BoxOffice.Core.Orders;
-using BoxOffice.Core.Shows;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -30,7 +29,7 @@ public static class OrdersApi
         orders.MapGet("/", ListOrders).WithName("ListMyOrders").WithSummary("My orders, newest first");
         orders.MapGet("/{orderId:id}", GetOrder).WithName("GetOrder").WithSummary("One of my orders, with tickets once confirmed")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        orders.MapDelete("/{orderId:id}", CancelOrder).WithName("CancelOrder").WithSummary("Cancel my order before the show starts; seats go back (idempotent)")
+        orders.MapDelete("/{orderId:id}", Cancel).WithName("CancelOrder").WithSummary("Cancel my order before the show starts; seats go back (idempotent)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
@@ -77,19 +76,15 @@ public static class OrdersApi
         return TypedResults.Ok(await OrderResponse.FromAsync(order, files, options.Value.DownloadUrlLifetime, clock, ct));
     }
 
-    private static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> CancelOrder(
-        string orderId, ClaimsPrincipal user, IOrderStore store, IShowStore shows, IFileStore files, IOptions<FilesOptions> options, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> Cancel(
+        string orderId, ClaimsPrincipal user, OrderCancellation cancellation, IFileStore files, IOptions<FilesOptions> options, TimeProvider clock, CancellationToken ct)
     {
-        if (await store.GetAsync(orderId, ct) is not { } order || order.UserId != user.UserId()) return Problem.NotFound("The order");
-        if (order.Status != OrderStatus.Cancelled)
+        var result = await cancellation.CancelAsync(orderId, user.UserId(), ct);
+        return result.Outcome switch
         {
-            var show = await shows.GetAsync(order.ShowId, ct);
-            if (show is not null && show.StartsAt <= clock.GetUtcNow())
-                return Problem.Conflict("Show started", "Orders can only be cancelled before the show starts.");
-            // Seats go back unless the whole show is cancelled (then they are not for sale anyway).
-            await store.CancelAsync(orderId, "cancelled by customer", releaseSeats: show?.Status != ShowStatus.Cancelled, clock.GetUtcNow(), ct);
-            order = await store.GetAsync(orderId, ct) ?? order;
-        }
-        return TypedResults.Ok(await OrderResponse.FromAsync(order, files, options.Value.DownloadUrlLifetime, clock, ct));
+            CancelOrderOutcome.NotFound => Problem.NotFound("The order"),
+            CancelOrderOutcome.ShowStarted => Problem.Conflict("Show started", "Orders can only be cancelled before the show starts."),
+            _ => TypedResults.Ok(await OrderResponse.FromAsync(result.Order!, files, options.Value.DownloadUrlLifetime, clock, ct)),
+        };
     }
 }

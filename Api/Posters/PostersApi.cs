@@ -30,7 +30,7 @@ public static class PostersApi
         if (await shows.GetAsync(showId, ct) is not { } show) return Problem.NotFound("The show");
         if (show.Status == ShowStatus.Cancelled) return Problem.Conflict("Show cancelled", "A cancelled show takes no poster.");
 
-        var key = $"posters/{showId}/{Guid.NewGuid():N}.{ImageContentTypes.Extension(request.ContentType!)}";
+        var key = PosterKey.For(showId, request.ContentType!);
         var upload = await files.CreateUploadAsync(key, request.ContentType!, request.ContentLength!.Value, limits.UploadUrlLifetime, ct);
         await shows.SetPosterAsync(showId, PosterStatus.Pending, key, ct);
         return TypedResults.Ok(new PosterUploadResponse(upload.Url, upload.Method, upload.Headers, upload.ExpiresAt, key));
@@ -44,7 +44,7 @@ public sealed record PosterUploadRequest(string? ContentType, long? ContentLengt
     {
         var errors = new Dictionary<string, string[]>();
         if (!ImageContentTypes.IsAllowed(ContentType)) errors["contentType"] = [$"One of: {string.Join(", ", ImageContentTypes.Allowed)}."];
-        if (ContentLength is null or < 1 || ContentLength > maxBytes) errors["contentLength"] = [$"Between 1 and {maxBytes} bytes."];
+        if (ContentLength is not { } length || !PosterSize.IsAllowed(length, maxBytes)) errors["contentLength"] = [$"Between 1 and {maxBytes} bytes."];
         return errors;
     }
 }

@@ -16,13 +16,9 @@ public sealed class FileUploadedHandler(IShowStore shows, IFileStore files, IOpt
 {
     public override string JobType => JobTypes.FileUploaded;
 
-    /// <summary>The show a poster key belongs to: <c>posters/{showId}/{file}</c>.</summary>
-    public static string? ShowIdOf(string key) =>
-        key.Split('/') is ["posters", { Length: > 0 } showId, { Length: > 0 }] ? showId : null;
-
     protected override async Task HandleAsync(FileUploaded job, CancellationToken ct)
     {
-        if (ShowIdOf(job.Key) is not { } showId) return;
+        if (PosterKey.ShowIdOf(job.Key) is not { } showId) return;
         var show = await shows.GetAsync(showId, ct);
         if (show is null || show.PosterKey != job.Key)
         {
@@ -35,8 +31,8 @@ public sealed class FileUploadedHandler(IShowStore shows, IFileStore files, IOpt
         await using var file = await files.OpenAsync(job.Key, ct);
         if (file is null) return; // already rejected and deleted by an earlier delivery
         // The whole file (the upload URL capped its size), so truncation and trailing data are caught too.
-        var inspection = file.Length > options.Value.MaxPosterBytes
-            ? ImageInspection.Rejected($"larger than {options.Value.MaxPosterBytes} bytes")
+        var inspection = !PosterSize.IsAllowed(file.Length, options.Value.MaxPosterBytes)
+            ? ImageInspection.Rejected($"not between 1 and {options.Value.MaxPosterBytes} bytes")
             : ImageInspector.Inspect(file.ContentType, await ReadAllAsync(file, ct), file.Length);
         if (inspection.IsValid)
         {

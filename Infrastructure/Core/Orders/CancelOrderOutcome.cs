@@ -1,5 +1,6 @@
 namespace BoxOffice.Core.Orders;
 
+/// <summary>How cancelling an order ended. <see cref="IOrderStore.CancelAsync"/> answers with the first three.</summary>
 public enum CancelOrderOutcome
 {
     /// <summary>This call moved the order to Cancelled (and released its seats if asked).</summary>
@@ -7,4 +8,6 @@ public enum CancelOrderOutcome
     /// <summary>It was cancelled before; nothing changed.</summary>
     AlreadyCancelled,
     NotFound,
+    /// <summary>The show has started: too late to cancel.</summary>
+    ShowStarted,
 }

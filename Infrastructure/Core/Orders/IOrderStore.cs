@@ -1,4 +1,5 @@
 using BoxOffice.Core.Paging;
+using BoxOffice.Core.Shows;
 
 namespace BoxOffice.Core.Orders;
 
@@ -6,11 +7,13 @@ namespace BoxOffice.Core.Orders;
 public interface IOrderStore
 {
     /// <summary>
-    /// In one atomic step: takes <c>order.Quantity</c> seats from an on-sale show that has not started and still has
-    /// <c>order.UnitPrice</c> as its price, records the
-    /// order as Pending and, when given, the idempotency record (which must not exist yet). All or nothing.
+    /// In one atomic step: takes <c>order.Quantity</c> seats from its show when <see cref="Order.RefusalFor"/> allows it
+    /// (on sale, not started, still at <c>order.UnitPrice</c>, enough seats), records the order as Pending and, when
+    /// given, the idempotency record (which must not exist yet, or be expired: <see cref="IdempotencyRecord.IsExpiredAt"/>).
+    /// All or nothing; a refusal is the outcome <see cref="Order.RefusalFor"/> gives for the show as it was, or
+    /// <see cref="OrderPlacementOutcome.KeyExists"/>.
     /// </summary>
-    Task<PlaceOrderResult> PlaceAsync(Order order, IdempotencyRecord? idempotency, DateTimeOffset now, CancellationToken ct);
+    Task<OrderPlacementResult> PlaceAsync(Order order, IdempotencyRecord? idempotency, DateTimeOffset now, CancellationToken ct);
 
     Task<Order?> GetAsync(string orderId, CancellationToken ct);
 
@@ -20,14 +23,15 @@ public interface IOrderStore
     /// <summary>A show's orders, oldest first (cancellation job, reports).</summary>
     Task<Page<Order>> ListByShowAsync(string showId, PageRequest page, CancellationToken ct);
 
+    /// <summary>The key's record unless it is expired at <paramref name="now"/>.</summary>
     Task<IdempotencyRecord?> GetIdempotencyAsync(string userId, string key, DateTimeOffset now, CancellationToken ct);
 
     /// <summary>Pending → Confirmed with its tickets; false when the order is not Pending (already done, or cancelled).</summary>
     Task<bool> ConfirmAsync(string orderId, IReadOnlyList<string> ticketCodes, string documentKey, DateTimeOffset now, CancellationToken ct);
 
     /// <summary>
-    /// Moves an order to Cancelled at most once; the same step gives its seats back to the show when
-    /// <paramref name="releaseSeats"/> is set, so a repeated call never releases them twice.
+    /// Moves an order to Cancelled at most once; the same step gives <see cref="Show.SeatsReturnedBy"/> of its seats
+    /// back to the show when <paramref name="releaseSeats"/> is set, so a repeated call never releases them twice.
     /// </summary>
     Task<CancelOrderOutcome> CancelAsync(string orderId, string reason, bool releaseSeats, DateTimeOffset now, CancellationToken ct);
 }

@@ -1,3 +1,5 @@
+using BoxOffice.Core.Shows;
+
 namespace BoxOffice.Core.Orders;
 
 public sealed record Order
@@ -19,4 +21,22 @@ public sealed record Order
     public required DateTimeOffset UpdatedAt { get; init; }
 
     public decimal Total => UnitPrice * Quantity;
+
+    /// <summary>
+    /// Why this order cannot take its seats from <paramref name="show"/> at <paramref name="now"/>; null when it can.
+    /// The stores write the same rule as the condition of their atomic reservation, and ask this method which part
+    /// failed when the reservation is refused.
+    /// </summary>
+    public OrderPlacementOutcome? RefusalFor(Show? show, DateTimeOffset now) => show switch
+    {
+        null => OrderPlacementOutcome.ShowNotFound,
+        _ when !show.IsOnSaleAt(now) => OrderPlacementOutcome.NotOnSale,
+        _ when show.Price != UnitPrice => OrderPlacementOutcome.PriceChanged,
+        _ when show.SeatsAvailable < Quantity => OrderPlacementOutcome.SeatsShort,
+        _ => null,
+    };
+
+    /// <summary>Why the buyer can no longer cancel this order on <paramref name="show"/>; null when they can: up to the start.</summary>
+    public CancelOrderOutcome? CancellationRefusalFor(Show? show, DateTimeOffset now) =>
+        show is not null && show.StartsAt <= now ? CancelOrderOutcome.ShowStarted : null;
 }

@@ -25,7 +25,7 @@ public sealed class OrderPlacement(IOrderStore orders, ShowPrices prices, IJobPu
         var price = await prices.GetAsync(showId, ct);
         if (price is null) return OrderPlacementResult.Of(OrderPlacementOutcome.ShowNotFound);
         var (order, placed) = await TryPlaceAsync(userId, holderName, showId, quantity, price.Value, idempotencyKey, hash, now, ct);
-        if (placed.Outcome == PlaceOrderOutcome.PriceChanged)
+        if (placed.Outcome == OrderPlacementOutcome.PriceChanged)
         {
             price = await prices.RefreshAsync(showId, ct);
             if (price is null) return OrderPlacementResult.Of(OrderPlacementOutcome.ShowNotFound);
@@ -33,20 +33,16 @@ public sealed class OrderPlacement(IOrderStore orders, ShowPrices prices, IJobPu
         }
         switch (placed.Outcome)
         {
-            case PlaceOrderOutcome.Placed:
+            case OrderPlacementOutcome.Placed:
                 break;
-            case PlaceOrderOutcome.KeyExists when placed.Existing is not null:
+            case OrderPlacementOutcome.KeyExists when placed.Existing is not null:
                 return await ReplayAsync(placed.Existing, hash, ct);
-            case PlaceOrderOutcome.KeyExists:
+            case OrderPlacementOutcome.KeyExists:
                 return OrderPlacementResult.Of(OrderPlacementOutcome.KeyInFlight);
+            case OrderPlacementOutcome.PriceChanged:
+                return OrderPlacementResult.Of(OrderPlacementOutcome.Unavailable); // the price moved twice in a row
             default:
-                return OrderPlacementResult.Of(placed.Outcome switch
-                {
-                    PlaceOrderOutcome.ShowNotFound => OrderPlacementOutcome.ShowNotFound,
-                    PlaceOrderOutcome.NotOnSale => OrderPlacementOutcome.NotOnSale,
-                    PlaceOrderOutcome.SeatsShort => OrderPlacementOutcome.SeatsShort,
-                    _ => OrderPlacementOutcome.Unavailable, // the price moved twice in a row
-                });
+                return OrderPlacementResult.Of(placed.Outcome);
         }
 
         try
@@ -63,7 +59,7 @@ public sealed class OrderPlacement(IOrderStore orders, ShowPrices prices, IJobPu
         return new OrderPlacementResult(OrderPlacementOutcome.Placed, order);
     }
 
-    private async Task<(Order Order, PlaceOrderResult Placed)> TryPlaceAsync(
+    private async Task<(Order Order, OrderPlacementResult Placed)> TryPlaceAsync(
         string userId, string? holderName, string showId, int quantity, decimal price, string? idempotencyKey, string hash, DateTimeOffset now, CancellationToken ct)
     {
         var order = new Order

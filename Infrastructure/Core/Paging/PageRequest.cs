@@ -5,4 +5,6 @@ public sealed record PageRequest(int Limit, string? Cursor)
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
+    /// <summary>Longer than any cursor <see cref="CursorCodec"/> issues; a longer one is refused unread.</summary>
+    public const int MaxCursorLength = 2048;
 }

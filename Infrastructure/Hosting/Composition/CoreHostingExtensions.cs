@@ -34,6 +34,7 @@ public static class CoreHostingExtensions
         services.AddPortHealthChecks();
         services.AddSingleton<BoxOffice.Core.Shows.ShowPrices>();
         services.AddSingleton<BoxOffice.Core.Orders.OrderPlacement>();
+        services.AddSingleton<BoxOffice.Core.Orders.OrderCancellation>();
 
         var shape = BoxOfficeOptions.ShapeOf(config);
         if (shape == RuntimeShape.Aws) builder.AddAwsShape(awsSettings);

@@ -16,7 +16,7 @@ using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace BoxOffice.Hosting.Composition;
 
-public static class LocalShapeExtensions
+internal static class LocalShapeExtensions
 {
     /// <summary>Wires the ports to SQLite, a folder on disk, the SQLite queue and the dev token issuer.</summary>
     public static IHostApplicationBuilder AddLocalShape(this IHostApplicationBuilder builder)

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace BoxOffice.Hosting.Health;
 
 /// <summary>Readiness of one port: healthy when a cheap call through it succeeds within the check's timeout.</summary>
-public sealed class PortHealthCheck(Func<CancellationToken, Task> probe) : IHealthCheck
+internal sealed class PortHealthCheck(Func<CancellationToken, Task> probe) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -8,9 +8,10 @@ using static BoxOffice.Adapters.Aws.DynamoDb.DynamoDbAttributes;
 namespace BoxOffice.Adapters.Aws.DynamoDb;
 
 /// <summary>
-/// Orders in the single table. Placing one is a single TransactWriteItems: the show's seats are taken under a
-/// condition (on sale, not started, enough seats, still at the order's price), the order and the idempotency record are put only if absent; a cancelled transaction is read back
-/// from its cancellation reasons into the outcome the caller answers with.
+/// Orders in the single table. Placing one is a single TransactWriteItems: the show's seats are taken under
+/// <see cref="Order.RefusalFor"/> written as a condition (on sale, not started, enough seats, still at the order's
+/// price), the order is put only if absent and the idempotency record only if absent or expired; a cancelled
+/// transaction is read back from its cancellation reasons into the outcome the caller answers with.
 /// </summary>
 internal sealed class DynamoDbOrderStore(DynamoDbTable table) : IOrderStore
 {
@@ -21,7 +22,7 @@ internal sealed class DynamoDbOrderStore(DynamoDbTable table) : IOrderStore
         "TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded", "RequestLimitExceeded",
     };
 
-    public async Task<PlaceOrderResult> PlaceAsync(Order order, IdempotencyRecord? idempotency, DateTimeOffset now, CancellationToken ct)
+    public async Task<OrderPlacementResult> PlaceAsync(Order order, IdempotencyRecord? idempotency, DateTimeOffset now, CancellationToken ct)
     {
         var request = new TransactWriteItemsRequest
         {
@@ -45,10 +46,11 @@ internal sealed class DynamoDbOrderStore(DynamoDbTable table) : IOrderStore
                 {
                     TableName = table.Name,
                     Item = IdempotencyItem.From(idempotency),
-                    // An expired record that DynamoDB's TTL has not swept yet may be taken over.
-                    ConditionExpression = "attribute_not_exists(PK) OR #ttl < :nowEpoch",
-                    ExpressionAttributeNames = new() { ["#ttl"] = BoxOfficeTable.TimeToLive },
-                    ExpressionAttributeValues = new() { [":nowEpoch"] = Num(now.ToUnixTimeSeconds()) },
+                    // An expired record (IdempotencyRecord.IsExpiredAt) that DynamoDB's TTL has not swept yet may be
+                    // taken over. The exact expiry, not the TTL's whole seconds: times compare as fixed-width text.
+                    ConditionExpression = "attribute_not_exists(PK) OR #expiresAt <= :now",
+                    ExpressionAttributeNames = new() { ["#expiresAt"] = IdempotencyItem.ExpiresAt },
+                    ExpressionAttributeValues = new() { [":now"] = Time(now) },
                     ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
                 },
             });
@@ -59,7 +61,7 @@ internal sealed class DynamoDbOrderStore(DynamoDbTable table) : IOrderStore
             try
             {
                 await table.Client.TransactWriteItemsAsync(request, ct);
-                return new PlaceOrderResult(PlaceOrderOutcome.Placed, order);
+                return new OrderPlacementResult(OrderPlacementOutcome.Placed, order);
             }
             catch (TransactionCanceledException ex) when (IsTransient(ex) && attempt < MaxAttempts)
             {
@@ -67,13 +69,15 @@ internal sealed class DynamoDbOrderStore(DynamoDbTable table) : IOrderStore
             }
             catch (TransactionCanceledException ex)
             {
-                return await RefusalAsync(ex.CancellationReasons ?? [], order, idempotency, now, ct)
-                    ?? throw new InvalidOperationException($"Placing order {order.OrderId} was cancelled: {ex.Message}", ex);
+                var refusal = await RefusalAsync(ex.CancellationReasons ?? [], order, idempotency, now, ct);
+                // No refusal: the show read back allows the order now (it changed since the write), so try again.
+                if (refusal is not null) return refusal;
+                if (attempt >= MaxAttempts) throw new InvalidOperationException($"Placing order {order.OrderId} was cancelled: {ex.Message}", ex);
             }
         }
     }
 
-    private async Task<PlaceOrderResult?> RefusalAsync(
+    private async Task<OrderPlacementResult?> RefusalAsync(
         List<CancellationReason> reasons, Order order, IdempotencyRecord? idempotency, DateTimeOffset now, CancellationToken ct)
     {
         if (idempotency is not null && reasons.Count > 2 && reasons[2].Code == ConditionFailed)
@@ -81,19 +85,16 @@ internal sealed class DynamoDbOrderStore(DynamoDbTable table) : IOrderStore
             var existing = reasons[2].Item is { Count: > 0 } item
                 ? IdempotencyItem.ToRecord(item)
                 : await GetIdempotencyAsync(idempotency.UserId, idempotency.Key, now, ct);
-            return new PlaceOrderResult(PlaceOrderOutcome.KeyExists, Existing: existing);
+            return new OrderPlacementResult(OrderPlacementOutcome.KeyExists, Existing: existing);
         }
         if (reasons.Count > 0 && reasons[0].Code == ConditionFailed)
         {
+            // The show as the condition saw it (returned with the failure), else as it is now.
             var stored = reasons[0].Item is { Count: > 0 } item ? item : await table.GetAsync(ShowItem.Key(order.ShowId), ct);
-            if (stored is null) return new PlaceOrderResult(PlaceOrderOutcome.ShowNotFound);
-            var show = ShowItem.ToShow(stored);
-            return new PlaceOrderResult(
-                show.Status != ShowStatus.OnSale || show.StartsAt <= now ? PlaceOrderOutcome.NotOnSale
-                : show.Price != order.UnitPrice ? PlaceOrderOutcome.PriceChanged
-                : PlaceOrderOutcome.SeatsShort);
+            return order.RefusalFor(stored is null ? null : ShowItem.ToShow(stored), now) is { } refusal ? OrderPlacementResult.Of(refusal) : null;
         }
-        return null;
+        throw new InvalidOperationException($"Placing order {order.OrderId} was cancelled for a reason other than its conditions: "
+            + string.Join(", ", reasons.Select(r => r.Code)));
     }
 
     public async Task<Order?> GetAsync(string orderId, CancellationToken ct) =>
@@ -108,7 +109,7 @@ internal sealed class DynamoDbOrderStore(DynamoDbTable table) : IOrderStore
             $"orders:show:{showId}", page, OrderItem.ToOrder, ct);
 
     public async Task<IdempotencyRecord?> GetIdempotencyAsync(string userId, string key, DateTimeOffset now, CancellationToken ct) =>
-        await table.GetAsync(IdempotencyItem.Key(userId, key), ct) is { } item && IdempotencyItem.ToRecord(item) is { } record && record.ExpiresAt > now
+        await table.GetAsync(IdempotencyItem.Key(userId, key), ct) is { } item && IdempotencyItem.ToRecord(item) is { } record && !record.IsExpiredAt(now)
             ? record
             : null;
 
@@ -121,8 +122,9 @@ internal sealed class DynamoDbOrderStore(DynamoDbTable table) : IOrderStore
             .When("attribute_exists({PK}) AND {Status} = :pending", (":pending", Str(nameof(OrderStatus.Pending)))), ct);
 
     /// <summary>
-    /// Reads the order, then moves it to Cancelled on condition that its status is still the one read, in the same
-    /// transaction as the seat release; a concurrent change makes the condition fail and the loop reads again.
+    /// Reads the order (and the show, to release seats), then moves the order to Cancelled on condition that its status
+    /// is still the one read, in the same transaction as the seat release; a concurrent change makes a condition fail
+    /// and the loop reads again.
     /// </summary>
     public async Task<CancelOrderOutcome> CancelAsync(string orderId, string reason, bool releaseSeats, DateTimeOffset now, CancellationToken ct)
     {
@@ -137,17 +139,13 @@ internal sealed class DynamoDbOrderStore(DynamoDbTable table) : IOrderStore
                 .Set("CancelReason", Str(reason))
                 .Set("UpdatedAt", Time(now))
                 .When("attribute_exists({PK}) AND {Status} = :seen", (":seen", Str(order.Status.ToString())));
+            var show = releaseSeats && await table.GetAsync(ShowItem.Key(order.ShowId), ct) is { } item ? ShowItem.ToShow(item) : null;
             try
             {
-                if (!releaseSeats)
-                {
+                if (show is null)
                     await table.Client.UpdateItemAsync(cancel.ToRequest(), ct);
-                    return CancelOrderOutcome.Cancelled;
-                }
-                var release = new ItemUpdate(table.Name, ShowItem.Key(order.ShowId))
-                    .Add("SeatsAvailable", order.Quantity)
-                    .When("attribute_exists({PK})");
-                await table.Client.TransactWriteItemsAsync(new TransactWriteItemsRequest { TransactItems = [cancel.ToTransactItem(), release.ToTransactItem()] }, ct);
+                else
+                    await table.Client.TransactWriteItemsAsync(new TransactWriteItemsRequest { TransactItems = [cancel.ToTransactItem(), SeatRelease(show, order.Quantity).ToTransactItem()] }, ct);
                 return CancelOrderOutcome.Cancelled;
             }
             catch (ConditionalCheckFailedException)
@@ -158,16 +156,28 @@ internal sealed class DynamoDbOrderStore(DynamoDbTable table) : IOrderStore
             {
                 await Task.Delay(Backoff(attempt), ct);
             }
-            catch (TransactionCanceledException ex) when (ex.CancellationReasons is [{ Code: ConditionFailed }, ..])
+            catch (TransactionCanceledException ex) when (ex.CancellationReasons is [{ Code: ConditionFailed }, ..] or [_, { Code: ConditionFailed }, ..])
             {
-                // the status moved since it was read: read again
-            }
-            catch (TransactionCanceledException ex) when (ex.CancellationReasons is [_, { Code: ConditionFailed }, ..])
-            {
-                releaseSeats = false; // the show is gone: nothing to give back
+                // the order's status or the show's seats moved since they were read: read again
             }
         }
         throw new InvalidOperationException($"Order {orderId} kept changing while it was being cancelled.");
+    }
+
+    /// <summary>
+    /// Gives back <see cref="Show.SeatsReturnedBy"/> seats, on condition that the rule still gives that number when
+    /// the write lands: the capacity is the one read and, when all the seats return, there is still room for them under
+    /// it; when fewer return (the cap applies), the available seats are exactly the ones read.
+    /// </summary>
+    private ItemUpdate SeatRelease(Show show, int quantity)
+    {
+        var returned = show.SeatsReturnedBy(quantity);
+        var release = new ItemUpdate(table.Name, ShowItem.Key(show.ShowId))
+            .Add("SeatsAvailable", returned)
+            .When("attribute_exists({PK}) AND {Capacity} = :capacity", (":capacity", Num(show.Capacity)));
+        return returned == quantity
+            ? release.When("{SeatsAvailable} <= :room", (":room", Num(show.Capacity - quantity)))
+            : release.When("{SeatsAvailable} = :available", (":available", Num(show.SeatsAvailable)));
     }
 
     private static bool IsTransient(TransactionCanceledException ex) =>

@@ -10,6 +10,9 @@ namespace BoxOffice.Adapters.Aws.DynamoDb;
 /// </summary>
 internal static class IdempotencyItem
 {
+    /// <summary>The exact expiry as sortable text; the TTL attribute has it in whole seconds for DynamoDB's sweeper.</summary>
+    public const string ExpiresAt = nameof(IdempotencyRecord.ExpiresAt);
+
     public static Dictionary<string, AttributeValue> Key(string userId, string key) => new()
     {
         [BoxOfficeTable.PK] = Str($"IDEMPOTENCY#{userId}#{key}"),
@@ -24,11 +27,11 @@ internal static class IdempotencyItem
         item["IdempotencyKey"] = Str(record.Key);
         item["RequestHash"] = Str(record.RequestHash);
         item["OrderId"] = Str(record.OrderId);
-        item["ExpiresAt"] = Time(record.ExpiresAt);
+        item[ExpiresAt] = Time(record.ExpiresAt);
         item[BoxOfficeTable.TimeToLive] = Num(record.ExpiresAt.ToUnixTimeSeconds());
         return item;
     }
 
     public static IdempotencyRecord ToRecord(Dictionary<string, AttributeValue> item) => new(
-        item.String("UserId"), item.String("IdempotencyKey"), item.String("RequestHash"), item.String("OrderId"), item.Time("ExpiresAt"));
+        item.String("UserId"), item.String("IdempotencyKey"), item.String("RequestHash"), item.String("OrderId"), item.Time(ExpiresAt));
 }

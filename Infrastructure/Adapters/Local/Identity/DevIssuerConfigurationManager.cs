@@ -4,7 +4,7 @@ using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 namespace BoxOffice.Adapters.Local.Identity;
 
 /// <summary>Hands JwtBearer the dev issuer's name and public key: the local twin of fetching a user pool's JWKS.</summary>
-public sealed class DevIssuerConfigurationManager(DevTokenIssuer issuer) : IConfigurationManager<OpenIdConnectConfiguration>
+internal sealed class DevIssuerConfigurationManager(DevTokenIssuer issuer) : IConfigurationManager<OpenIdConnectConfiguration>
 {
     private readonly Lazy<OpenIdConnectConfiguration> _configuration = new(() =>
     {

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace BoxOffice.Adapters.Local.Sqlite;
 
 /// <summary>One SQLite file: opens pooled connections in WAL mode and creates its schema once.</summary>
-public sealed class SqliteDatabase
+internal sealed class SqliteDatabase
 {
     private readonly string _connectionString;
     private readonly string _schema;

@@ -9,7 +9,7 @@ namespace BoxOffice.Adapters.Local.Sqlite;
 /// a job received <see cref="QueueOptions.MaxReceives"/> times and still not deleted moves to the dead letters on the
 /// next receive. Everything is on disk, so nothing is lost across a restart.
 /// </summary>
-public sealed class SqliteJobQueue(SqliteDatabase db, IOptions<QueueOptions> options, TimeProvider clock) : IJobQueue, IDeadLetters
+internal sealed class SqliteJobQueue(SqliteDatabase db, IOptions<QueueOptions> options, TimeProvider clock) : IJobQueue, IDeadLetters
 {
     private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(100);
     private readonly SemaphoreSlim _sent = new(0);

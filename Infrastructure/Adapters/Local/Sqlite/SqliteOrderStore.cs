@@ -7,17 +7,17 @@ using Microsoft.Data.Sqlite;
 
 namespace BoxOffice.Adapters.Local.Sqlite;
 
-public sealed class SqliteOrderStore(SqliteDatabase db, CursorCodec cursors) : IOrderStore
+internal sealed class SqliteOrderStore(SqliteDatabase db, CursorCodec cursors) : IOrderStore
 {
     private const string Columns = "order_id, show_id, user_id, holder_name, quantity, unit_price, status, ticket_codes, document_key, cancel_reason, created_at, updated_at";
 
-    public async Task<PlaceOrderResult> PlaceAsync(Order order, IdempotencyRecord? idempotency, DateTimeOffset now, CancellationToken ct)
+    public async Task<OrderPlacementResult> PlaceAsync(Order order, IdempotencyRecord? idempotency, DateTimeOffset now, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         await using var tx = connection.BeginTransaction();
         if (idempotency is not null)
         {
-            // An expired record may be taken over; a live one wins and is handed back to the caller.
+            // An expired record (IdempotencyRecord.IsExpiredAt) may be taken over; a live one wins and is handed back.
             var claimed = await connection.ExecuteAsync(
                 """
                 INSERT INTO idempotency (user_id, idempotency_key, request_hash, order_id, expires_at) VALUES ($user, $key, $hash, $order, $expires)
@@ -27,23 +27,18 @@ public sealed class SqliteOrderStore(SqliteDatabase db, CursorCodec cursors) : I
                 ct, ("$user", idempotency.UserId), ("$key", idempotency.Key), ("$hash", idempotency.RequestHash),
                 ("$order", order.OrderId), ("$expires", idempotency.ExpiresAt.Millis()), ("$now", now.Millis()));
             if (claimed == 0)
-                return new PlaceOrderResult(PlaceOrderOutcome.KeyExists, Existing: await GetIdempotencyAsync(connection, idempotency.UserId, idempotency.Key, now, ct));
+                return new OrderPlacementResult(OrderPlacementOutcome.KeyExists, Existing: await GetIdempotencyAsync(connection, idempotency.UserId, idempotency.Key, now, ct));
         }
 
+        // Order.RefusalFor as the reservation's condition; when it takes nothing, the rule says why.
         var reserved = await connection.ExecuteAsync(
             $"UPDATE shows SET seats_available = seats_available - $qty WHERE show_id = $show AND status = '{ShowStatus.OnSale}' AND starts_at > $now AND seats_available >= $qty AND price = $price",
             ct, ("$qty", order.Quantity), ("$show", order.ShowId), ("$now", now.Millis()), ("$price", order.UnitPrice.ToString(CultureInfo.InvariantCulture)));
         if (reserved == 0)
         {
             var show = await SqliteShowStore.GetAsync(connection, order.ShowId, ct);
-            return new PlaceOrderResult(show switch
-            {
-                null => PlaceOrderOutcome.ShowNotFound,
-                { Status: not ShowStatus.OnSale } => PlaceOrderOutcome.NotOnSale,
-                _ when show.StartsAt <= now => PlaceOrderOutcome.NotOnSale,
-                _ when show.Price != order.UnitPrice => PlaceOrderOutcome.PriceChanged,
-                _ => PlaceOrderOutcome.SeatsShort,
-            });
+            return OrderPlacementResult.Of(order.RefusalFor(show, now)
+                ?? throw new InvalidOperationException($"Order {order.OrderId} took no seats, yet its show allows it."));
         }
 
         await connection.ExecuteAsync(
@@ -52,7 +47,7 @@ public sealed class SqliteOrderStore(SqliteDatabase db, CursorCodec cursors) : I
             ("$price", order.UnitPrice.ToString(CultureInfo.InvariantCulture)), ("$status", order.Status.ToString()),
             ("$created", order.CreatedAt.Millis()), ("$updated", order.UpdatedAt.Millis()));
         await tx.CommitAsync(ct);
-        return new PlaceOrderResult(PlaceOrderOutcome.Placed, order);
+        return new OrderPlacementResult(OrderPlacementOutcome.Placed, order);
     }
 
     public async Task<Order?> GetAsync(string orderId, CancellationToken ct)
@@ -93,10 +88,10 @@ public sealed class SqliteOrderStore(SqliteDatabase db, CursorCodec cursors) : I
     private static async Task<IdempotencyRecord?> GetIdempotencyAsync(SqliteConnection connection, string userId, string key, DateTimeOffset now, CancellationToken ct)
     {
         var rows = await connection.QueryAsync(
-            "SELECT request_hash, order_id, expires_at FROM idempotency WHERE user_id = $user AND idempotency_key = $key AND expires_at > $now",
+            "SELECT request_hash, order_id, expires_at FROM idempotency WHERE user_id = $user AND idempotency_key = $key",
             r => new IdempotencyRecord(userId, key, r.String("request_hash"), r.String("order_id"), r.Time("expires_at")),
-            ct, ("$user", userId), ("$key", key), ("$now", now.Millis()));
-        return rows.Count == 0 ? null : rows[0];
+            ct, ("$user", userId), ("$key", key));
+        return rows is [{ } record] && !record.IsExpiredAt(now) ? record : null;
     }
 
     public async Task<bool> ConfirmAsync(string orderId, IReadOnlyList<string> ticketCodes, string documentKey, DateTimeOffset now, CancellationToken ct)
@@ -117,11 +112,12 @@ public sealed class SqliteOrderStore(SqliteDatabase db, CursorCodec cursors) : I
         await connection.ExecuteAsync(
             $"UPDATE orders SET status = '{OrderStatus.Cancelled}', cancel_reason = $reason, updated_at = $now WHERE order_id = $id",
             ct, ("$id", orderId), ("$reason", reason), ("$now", now.Millis()));
-        if (releaseSeats)
+        // The transaction holds the write lock, so the seats read here are the ones the update moves.
+        if (releaseSeats && await SqliteShowStore.GetAsync(connection, order.ShowId, ct) is { } show)
         {
             await connection.ExecuteAsync(
-                "UPDATE shows SET seats_available = MIN(capacity, seats_available + $qty) WHERE show_id = $show",
-                ct, ("$qty", order.Quantity), ("$show", order.ShowId));
+                "UPDATE shows SET seats_available = seats_available + $returned WHERE show_id = $show",
+                ct, ("$returned", show.SeatsReturnedBy(order.Quantity)), ("$show", order.ShowId));
         }
         await tx.CommitAsync(ct);
         return CancelOrderOutcome.Cancelled;

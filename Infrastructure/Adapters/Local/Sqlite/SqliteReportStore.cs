@@ -2,7 +2,7 @@ using BoxOffice.Core.Reports;
 
 namespace BoxOffice.Adapters.Local.Sqlite;
 
-public sealed class SqliteReportStore(SqliteDatabase db) : IReportStore
+internal sealed class SqliteReportStore(SqliteDatabase db) : IReportStore
 {
     public async Task CreateAsync(SalesReport report, CancellationToken ct)
     {

@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 
 namespace BoxOffice.Adapters.Local.Sqlite;
 
-public sealed class SqliteShowStore(SqliteDatabase db, CursorCodec cursors, TimeProvider clock) : IShowStore
+internal sealed class SqliteShowStore(SqliteDatabase db, CursorCodec cursors, TimeProvider clock) : IShowStore
 {
     private const string Columns = "show_id, title, venue, starts_at, capacity, seats_available, price, status, poster_status, poster_key, version, created_at, updated_at";
 

@@ -3,7 +3,7 @@ using BoxOffice.Hosting.Lambda.Runtime;
 namespace BoxOffice.Hosting.Lambda.AspNetCore;
 
 /// <summary>On every request bridged from Lambda: the invocation and the API Gateway event it came in.</summary>
-public interface ILambdaContextFeature
+internal interface ILambdaContextFeature
 {
     LambdaContext LambdaContext { get; }
 

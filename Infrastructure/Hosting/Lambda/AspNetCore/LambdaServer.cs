@@ -11,7 +11,7 @@ namespace BoxOffice.Hosting.Lambda.AspNetCore;
 /// The <see cref="IServer"/> used in Lambda in place of Kestrel: once the app has started it runs the runtime loop,
 /// and each event goes through the ASP.NET Core pipeline via <see cref="ApiGatewayBridge{TContext}"/>.
 /// </summary>
-public sealed class LambdaServer(IOptions<LambdaHostingOptions> options, IHostApplicationLifetime lifetime, ILogger<LambdaServer> logger) : IServer
+internal sealed class LambdaServer(IOptions<LambdaHostingOptions> options, IHostApplicationLifetime lifetime, ILogger<LambdaServer> logger) : IServer
 {
     private readonly CancellationTokenSource _stopping = new();
     private RuntimeApiClient? _client;

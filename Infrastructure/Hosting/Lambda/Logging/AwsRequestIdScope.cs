@@ -6,7 +6,7 @@ namespace BoxOffice.Hosting.Lambda.Logging;
 /// The logging scope pushed for each invocation: JSON formatters (Microsoft's and Serilog's provider alike) turn it
 /// into an <c>AwsRequestId</c> property on every line logged while the invocation runs.
 /// </summary>
-public sealed class AwsRequestIdScope(string awsRequestId) : IReadOnlyList<KeyValuePair<string, object?>>
+internal sealed class AwsRequestIdScope(string awsRequestId) : IReadOnlyList<KeyValuePair<string, object?>>
 {
     public const string PropertyName = "AwsRequestId";
 

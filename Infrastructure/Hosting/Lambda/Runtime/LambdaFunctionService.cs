@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace BoxOffice.Hosting.Lambda.Runtime;
 
 /// <summary>Runs the runtime loop with <typeparamref name="THandler"/> for a host that is not a web app (the Worker).</summary>
-public sealed class LambdaFunctionService<THandler>(THandler handler, IHostApplicationLifetime lifetime, ILogger<THandler> logger)
+internal sealed class LambdaFunctionService<THandler>(THandler handler, IHostApplicationLifetime lifetime, ILogger<THandler> logger)
     : BackgroundService where THandler : class, ILambdaHandler
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

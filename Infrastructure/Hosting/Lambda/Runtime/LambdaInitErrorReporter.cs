@@ -7,7 +7,7 @@ namespace BoxOffice.Hosting.Lambda.Runtime;
 /// Sends an exception that ends the process before the first <c>next</c> (a failed build or start of the host) to
 /// <c>init/error</c>, so Lambda reports the real cause instead of "Runtime exited".
 /// </summary>
-public static class LambdaInitErrorReporter
+internal static class LambdaInitErrorReporter
 {
     private static int _installed;
     private static volatile bool _initDone;

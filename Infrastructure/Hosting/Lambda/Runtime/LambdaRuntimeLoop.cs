@@ -9,7 +9,7 @@ namespace BoxOffice.Hosting.Lambda.Runtime;
 /// The runtime loop: long-poll <c>next</c>, hand the event to the handler, post its response or a structured error,
 /// with the request id in a logging scope and the trace id in <c>_X_AMZN_TRACE_ID</c> for the whole invocation.
 /// </summary>
-public sealed partial class LambdaRuntimeLoop(RuntimeApiClient client, ILambdaHandler handler, ILogger logger)
+internal sealed partial class LambdaRuntimeLoop(RuntimeApiClient client, ILambdaHandler handler, ILogger logger)
 {
     /// <summary>
     /// Waits until the host has started (so init is over before the first <c>next</c>), then runs the loop until

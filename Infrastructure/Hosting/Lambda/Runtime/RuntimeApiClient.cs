@@ -9,7 +9,7 @@ namespace BoxOffice.Hosting.Lambda.Runtime;
 /// Client of the Lambda Runtime API (version 2018-06-01). Invocations are handled one at a time, so a single
 /// kept-alive HTTP/1.1 connection carries every call; nothing else is contacted.
 /// </summary>
-public sealed class RuntimeApiClient : IDisposable
+internal sealed class RuntimeApiClient : IDisposable
 {
     private const string ErrorTypeHeader = "Lambda-Runtime-Function-Error-Type";
     private static readonly MediaTypeHeaderValue Json = new("application/json");

@@ -1,7 +1,7 @@
 namespace BoxOffice.Hosting.Lambda.Runtime;
 
 /// <summary>The error body the Runtime API takes on <c>/error</c> and <c>/init/error</c>.</summary>
-public sealed class RuntimeError
+internal sealed class RuntimeError
 {
     public required string ErrorType { get; init; }
 
