@@ -10,7 +10,7 @@ using BoxOffice.Api.Shows;
 using BoxOffice.Hosting.Lambda;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddBoxOfficeLambdaHosting(LambdaEventSource.HttpApi);
+builder.Services.AddAWSLambdaHosting(LambdaEventSource.HttpApi);
 builder.AddBoxOfficeApi();
 
 var app = builder.Build();

@@ -11,10 +11,10 @@ public static class LambdaHostingExtensions
     /// <summary>
     /// Inside Lambda (<c>AWS_LAMBDA_RUNTIME_API</c> set): serves the app from API Gateway events of
     /// <paramref name="eventSource"/> instead of Kestrel, with the AWS request id in a logging scope around each
-    /// invocation, and reports a failed start to <c>init/error</c>. Anywhere else it does nothing. The counterpart of the official
-    /// <c>AddAWSLambdaHosting</c>.
+    /// invocation, and reports a failed start to <c>init/error</c>. Anywhere else it does nothing. Named and shaped as
+    /// the official <c>Amazon.Lambda.AspNetCoreServer.Hosting</c> method, so swapping the package in changes one using.
     /// </summary>
-    public static IServiceCollection AddBoxOfficeLambdaHosting(
+    public static IServiceCollection AddAWSLambdaHosting(
         this IServiceCollection services, LambdaEventSource eventSource, Action<LambdaHostingOptions>? configure = null)
     {
         if (!LambdaEnvironment.IsLambda) return services;
