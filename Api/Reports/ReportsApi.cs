@@ -2,6 +2,7 @@ using System.Security.Claims;
 using BoxOffice.Api.Identity;
 using BoxOffice.Api.Problems;
 using BoxOffice.Core.Files;
+using BoxOffice.Core.Ids;
 using BoxOffice.Core.Jobs;
 using BoxOffice.Core.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,7 +30,7 @@ public static class ReportsApi
     {
         var report = new SalesReport
         {
-            ReportId = Guid.NewGuid().ToString("N"),
+            ReportId = EntityId.New(),
             RequestedBy = user.UserId(),
             Status = ReportStatus.Pending,
             RequestedAt = clock.GetUtcNow(),

@@ -2,6 +2,7 @@ using BoxOffice.Api.Identity;
 using BoxOffice.Api.Paging;
 using BoxOffice.Api.Problems;
 using BoxOffice.Core.Files;
+using BoxOffice.Core.Ids;
 using BoxOffice.Core.Jobs;
 using BoxOffice.Core.Shows;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -63,7 +64,7 @@ public static class ShowsApi
         if (request.Validate(now) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         var show = new Show
         {
-            ShowId = Guid.NewGuid().ToString("N"),
+            ShowId = EntityId.New(),
             Title = request.Title!.Trim(),
             Venue = request.Venue!.Trim(),
             StartsAt = request.StartsAt!.Value,

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
+using BoxOffice.Core.Ids;
 using BoxOffice.Core.Jobs;
 using BoxOffice.Core.Shows;
 using Microsoft.Extensions.Logging;
@@ -64,7 +65,7 @@ public sealed class OrderPlacement(IOrderStore orders, ShowPrices prices, IJobPu
     {
         var order = new Order
         {
-            OrderId = Guid.NewGuid().ToString("N"),
+            OrderId = EntityId.New(),
             ShowId = showId,
             UserId = userId,
             HolderName = holderName,
