@@ -58,7 +58,7 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     {
         await page.WaitForURLAsync(new Regex("/dev/oauth2/authorize"));
         await page.GetByLabel("User name").FillAsync(username);
-        if (admin) await page.GetByLabel(new Regex("^admin")).CheckAsync();
+        if (admin) await page.GetByRole(AriaRole.Checkbox, new() { NameRegex = new Regex("admin") }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(page.Locator("#account .who")).ToHaveTextAsync(username);
     }
