@@ -21,12 +21,10 @@ public sealed class BuyerTests(BrowserFixture fixture) : BrowserTest(fixture)
         var card = Main.Locator("li.card", new() { HasText = "Twelfth Night" });
         await Expect(card).ToContainTextAsync("Globe Theatre");
         await Expect(card).ToContainTextAsync("120 seats left");
-        await Screenshots.TakeAsync(Page, "shows");
 
         await card.GetByRole(AriaRole.Link).ClickAsync();
         await Expect(Page).ToHaveURLAsync(Server.Url($"/show/{showId}"));
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Twelfth Night", Level = 1 })).ToBeVisibleAsync();
-        await Screenshots.TakeAsync(Page, "show");
 
         await SignInAsync(Page, "bea");
         await Expect(Page).ToHaveURLAsync(Server.Url($"/show/{showId}")); // back where the sign-in started
@@ -41,7 +39,6 @@ public sealed class BuyerTests(BrowserFixture fixture) : BrowserTest(fixture)
         var orderId = Page.Url.Split('/').Last();
         var order = await (await Server.ApiClientAsync("bea")).GetJsonAsync($"/orders/{orderId}");
         foreach (var code in order.GetProperty("tickets").EnumerateArray()) await Expect(Main).ToContainTextAsync(code.GetString()!);
-        await Screenshots.TakeAsync(Page, "order");
 
         var download = await Page.RunAndWaitForDownloadAsync(() => Page.GetByRole(AriaRole.Link, new() { Name = "Download tickets (PDF)" }).ClickAsync());
         var path = await download.PathAsync();

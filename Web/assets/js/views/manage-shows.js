@@ -60,7 +60,7 @@ export async function editShowView({ main, params, query, signal }) {
   replace(main, h('p', {}, h('a', { href: '/manage' }, '← Shows')), heading,
     query.get('created') ? h('div', { class: 'notice ok', role: 'status' }, 'Show created. Add a poster below.') : null,
     h('p', {}, h('a', { href: `/show/${encodeURIComponent(show.showId)}` }, 'See it as buyers do')),
-    conflict, form.element, posterUpload(show, signal),
+    conflict, h('div', { class: 'edit-grid' }, form.element, posterUpload(show, signal)),
     h('div', { class: 'panel' }, h('h2', {}, 'Cancel the show'), h('p', {}, 'Every order is cancelled and the show leaves the box office.'), cancelButton));
   if (show.status === 'Cancelled') cancelButton.disabled = true;
 
