@@ -16,6 +16,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _ = Chromium.ExecutablePath; // fail first, and clearly, when Chromium is missing
+        Assertions.SetDefaultExpectTimeout(15_000); // two cores shared with builds: jobs may take seconds
         Server = new SiteServer();
         _playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Chromium.LaunchAsync(_playwright);

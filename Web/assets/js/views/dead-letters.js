@@ -28,14 +28,14 @@ export async function deadLettersView({ main, signal }) {
           replace(note, h('div', { class: 'notice error', role: 'alert' }, explain(error, 'redrive the jobs')));
         }
       });
-      replace(body, h('div', { class: 'actions' }, redrive), h('div', { class: 'table-wrap' }, h('table', {},
+      replace(body, h('div', { class: 'actions' }, redrive), h('div', { class: 'table-wrap' }, h('table', { class: 'cards' },
         h('caption', { class: 'visually-hidden' }, 'Dead letters'),
         h('thead', {}, h('tr', {}, ['Job', 'Tries', 'Failed', 'Request id', 'Content'].map(t => h('th', { scope: 'col' }, t)))),
         h('tbody', {}, data.map(letter => h('tr', {},
-          h('td', {}, letter.type), h('td', {}, String(letter.receiveCount)),
-          h('td', {}, letter.deadLetteredAt ? when(letter.deadLetteredAt) : ''),
-          h('td', { class: 'wrap' }, letter.correlationId ?? ''),
-          h('td', { class: 'wrap' }, summary(letter.body))))))));
+          h('td', {}, letter.type), h('td', { 'data-label': 'Tries' }, String(letter.receiveCount)),
+          h('td', { 'data-label': 'Failed' }, letter.deadLetteredAt ? when(letter.deadLetteredAt) : ''),
+          h('td', { class: 'wrap', 'data-label': 'Request id' }, letter.correlationId ?? ''),
+          h('td', { class: 'wrap', 'data-label': 'Content' }, summary(letter.body))))))));
     } catch (error) {
       if (error.name === 'AbortError') throw error;
       replace(body, h('div', { class: 'notice error', role: 'alert' }, explain(error, 'load the dead letters')));

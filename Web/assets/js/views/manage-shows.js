@@ -16,15 +16,15 @@ export async function manageShowsView({ main, signal }) {
     h('div', { class: 'actions' }, h('a', { class: 'button', href: '/manage/shows/new' }, 'New show')), body);
   try {
     const { data } = await get('/shows?limit=50', { signal });
-    replace(body, data.items.length === 0 ? h('p', {}, 'No show is on sale.') : h('div', { class: 'table-wrap' }, h('table', {},
+    replace(body, data.items.length === 0 ? h('p', {}, 'No show is on sale.') : h('div', { class: 'table-wrap' }, h('table', { class: 'cards' },
       h('caption', { class: 'visually-hidden' }, 'Shows on sale'),
       h('thead', {}, h('tr', {}, ['Title', 'When', 'Seats left', 'Price', 'Poster'].map(t => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, data.items.map(show => h('tr', {},
         h('td', { class: 'wrap' }, h('a', { href: `/manage/shows/${encodeURIComponent(show.showId)}` }, show.title)),
-        h('td', {}, when(show.startsAt)),
-        h('td', {}, `${show.seatsAvailable} / ${show.capacity}`),
-        h('td', {}, money(show.price, config().currency)),
-        h('td', {}, show.posterStatus)))))));
+        h('td', { 'data-label': 'When' }, when(show.startsAt)),
+        h('td', { 'data-label': 'Seats left' }, `${show.seatsAvailable} / ${show.capacity}`),
+        h('td', { 'data-label': 'Price' }, money(show.price, config().currency)),
+        h('td', { 'data-label': 'Poster' }, show.posterStatus)))))));
   } catch (error) {
     if (error.name === 'AbortError') throw error;
     replace(body, h('div', { class: 'notice error', role: 'alert' }, explain(error, 'load the shows')));
