@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using BoxOffice.Api.Tests.Support;
 using Microsoft.Playwright;
@@ -143,6 +142,4 @@ public sealed class BuyerTests(BrowserFixture fixture) : BrowserTest(fixture)
         }
         await Expect(Main.Locator("li.card", new() { HasText = "Paging show 12" })).ToHaveCountAsync(1);
     }
-
-    internal static string Json(JsonElement e) => e.GetRawText();
 }

@@ -13,7 +13,7 @@ export function startRouter(table, routeGuard) {
   guard = routeGuard;
   document.addEventListener('click', onClick);
   window.addEventListener('popstate', () => render());
-  return render();
+  return render({ moveFocus: false }); // a fresh page load leaves focus where browsers put it (before the skip link)
 }
 
 export function navigate(path, { replace: replaceState = false } = {}) {
@@ -22,8 +22,8 @@ export function navigate(path, { replace: replaceState = false } = {}) {
   return render();
 }
 
-/** Draws the current URL again (after sign-in changes, say). */
-export function render() {
+/** Draws the current URL; after a navigation, focus moves to the new content so screen readers follow. */
+export function render({ moveFocus = true } = {}) {
   current?.abort();
   const controller = new AbortController();
   current = controller;
@@ -39,7 +39,7 @@ export function render() {
       if (controller.signal.aborted) return;
       const heading = main.querySelector('h1');
       document.title = heading ? `${heading.textContent} · Box office` : 'Box office';
-      if (document.activeElement === document.body || !main.contains(document.activeElement)) main.focus({ preventScroll: true });
+      if (moveFocus && (document.activeElement === document.body || !main.contains(document.activeElement))) main.focus({ preventScroll: true });
     });
 }
 
