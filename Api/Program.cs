@@ -7,11 +7,13 @@ using BoxOffice.Api.Orders;
 using BoxOffice.Api.Posters;
 using BoxOffice.Api.Reports;
 using BoxOffice.Api.Shows;
+using BoxOffice.Api.Site;
 using BoxOffice.Hosting.Lambda;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddAWSLambdaHosting(LambdaEventSource.HttpApi);
 builder.AddBoxOfficeApi();
+builder.AddBoxOfficeSite();
 
 var app = builder.Build();
 app.UseBoxOfficeApi();
@@ -23,7 +25,7 @@ app.MapOrdersApi();
 app.MapReportsApi();
 app.MapDeadLettersApi();
 app.MapLocalFilesApi();
-app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+app.UseBoxOfficeSite();
 app.Run();
 
 public partial class Program;

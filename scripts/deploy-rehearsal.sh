@@ -16,6 +16,8 @@ Usage: scripts/deploy-rehearsal.sh [--stack-only] [--configuration Debug|Release
    access key.
 5. Drives the stack (scripts/rehearsal/drive_stack.py): Cognito sign-in, a show, its poster through the
    presigned PUT, an order to a confirmed ticket PDF, a sales report, the dead letters.
+   Then uploads the web box office to the stack's site bucket with scripts/upload-site.sh, as deploy.sh does,
+   and checks the release layout and cache headers.
 6. Holds every AWS call the Api and the Worker made against their roles in the stack
    (scripts/rehearsal/check_grants.py): moto does not enforce IAM, so this is where a missing grant shows.
 
@@ -184,6 +186,23 @@ python3 "$here/bucket_notification.py" "$work/stack.json" "$(aws_ sqs get-queue-
 aws_ s3api put-bucket-notification-configuration --bucket "$bucket" --notification-configuration "file://$work/notification.json"
 timeout 200 python3 "$here/drive_stack.py" "http://127.0.0.1:$api_port" "$endpoint" "$pool" "$client"
 
+echo "rehearsal: 5b. the web box office into the site bucket (scripts/upload-site.sh, as deploy.sh runs it)"
+site_bucket="$(output SiteBucketName)"
+printf '{"apiBaseUrl":"http://127.0.0.1:%s","authorizeUrl":null,"tokenUrl":null,"logoutUrl":null,"clientId":"%s","scope":"openid email","adminGroup":"admin","currency":"EUR"}\n' \
+  "$api_port" "$client" >"$work/site-config.json"
+"$root/scripts/upload-site.sh" --bucket "$site_bucket" --config "$work/site-config.json" --endpoint-url "$endpoint" >"$work/site.log"
+cat "$work/site.log"
+release="$(sed -n 's/^upload-site: release \([0-9a-f]*\) .*/\1/p' "$work/site.log")"
+aws_ s3 cp "s3://$site_bucket/index.html" "$work/index.html" --only-show-errors
+grep -q "/assets/$release/js/main.js" "$work/index.html" || { echo "rehearsal: index.html does not load assets/$release/" >&2; exit 1; }
+head_of() { aws_ s3api head-object --bucket "$site_bucket" --key "$1" --query "[CacheControl,ContentType]" --output text; }
+[[ "$(head_of index.html)" == "no-cache"*"text/html"* ]] || { echo "rehearsal: index.html is not no-cache HTML: $(head_of index.html)" >&2; exit 1; }
+[[ "$(head_of config.json)" == "no-cache"*"application/json"* ]] || { echo "rehearsal: config.json is not no-cache JSON" >&2; exit 1; }
+[[ "$(head_of "assets/$release/js/main.js")" == *immutable*"text/javascript"* ]] || { echo "rehearsal: assets are not immutable JavaScript" >&2; exit 1; }
+"$root/scripts/upload-site.sh" --bucket "$site_bucket" --config "$work/site-config.json" --endpoint-url "$endpoint" | grep -q unchanged \
+  || { echo "rehearsal: a second upload of the same site changed index.html or config.json" >&2; exit 1; }
+echo "  site bucket $site_bucket: release $release (immutable assets), index.html and config.json no-cache; a re-upload changes nothing"
+
 echo "rehearsal: 6. the calls each function made, against its role in the stack (moto does not enforce IAM)"
 python3 "$here/check_grants.py" "$calls" "$endpoint" \
   "Api=rehearsal-api=$(output ApiFunctionName)" "Worker=rehearsal-worker=$(output WorkerFunctionName)"
@@ -196,4 +215,7 @@ rehearsal: passed. Not rehearsed here, because moto cannot run it (see "left out
   - the queue and bucket policies, the alarms, bucket CORS, lifecycle and public access block, table TTL and
     point-in-time recovery: their settings are checked by cfn-lint and Api.Tests/Template, not by moto
   - IAM enforcement: moto allows every call; step 6 held each recorded call against the stack's roles instead
+  - the site's CloudFront distribution (origin access control, functions, headers and cache policies, /api
+    origin), the Cognito domain (managed login) and the app client's OAuth URLs: checked by cfn-lint and
+    Api.Tests/Template; the site itself runs in Chromium against the local shape (Api.Tests/Browser)
 TXT

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Deploys Box office to the AWS account of the current credentials: packages both functions, uploads them,
-# deploys serverless.template as one stack and prints its outputs.
+# deploys serverless.template as one stack, uploads the web box office to its site bucket and prints its outputs.
 set -euo pipefail
 
 usage() {
@@ -8,7 +8,9 @@ usage() {
 Usage: scripts/deploy.sh --stack-name NAME [options]
 
 Packages the Api and Worker functions (scripts/package-lambda.sh), uploads them to a code bucket, deploys
-serverless.template with CloudFormation and prints the stack outputs (API URL, user pool, table, bucket, queues).
+serverless.template with CloudFormation, uploads Web/ and its config.json to the site bucket
+(scripts/upload-site.sh, which invalidates what changed on CloudFront) and prints the stack outputs
+(site URL, API URL, user pool, table, buckets, queues).
 Run it again to update the stack; parameters you do not pass keep their deployed values.
 
 Options:
@@ -22,6 +24,7 @@ Options:
                            stack, or generated on the first deploy.
   --parameter KEY=VALUE    Any other template parameter (e.g. WorkerTimeout=120); repeatable.
   --skip-package           Deploy the zips already in artifacts/lambda instead of building them.
+  --skip-site              Do not upload the web box office.
   -h, --help               Show this help.
 
 Needs the aws CLI and credentials allowed to create the stack's resources and IAM roles.
@@ -36,6 +39,7 @@ region="${AWS_REGION:-${AWS_DEFAULT_REGION:-}}"
 code_bucket=""
 cursor_key=""
 skip_package=false
+skip_site=false
 overrides=()
 
 while [[ $# -gt 0 ]]; do
@@ -49,6 +53,7 @@ while [[ $# -gt 0 ]]; do
     --cursor-key) cursor_key="${2:-}"; shift 2 ;;
     --parameter) [[ "${2:-}" == *=* ]] || die "--parameter needs KEY=VALUE"; overrides+=("$2"); shift 2 ;;
     --skip-package) skip_package=true; shift ;;
+    --skip-site) skip_site=true; shift ;;
     *) usage >&2; die "unknown option: $1" ;;
   esac
 done
@@ -99,6 +104,30 @@ deploy_args=(
 )
 [[ ${#overrides[@]} -gt 0 ]] && deploy_args+=(--parameter-overrides "${overrides[@]}")
 aws cloudformation deploy "${deploy_args[@]}"
+
+output() {
+  aws cloudformation describe-stacks --stack-name "$stack" --query "Stacks[0].Outputs[?OutputKey=='$1'].OutputValue" --output text
+}
+if [[ "$skip_site" == false ]]; then
+  # config.json: the one file that differs between stacks; the site reads it at start.
+  site_url="$(output SiteUrl)" sign_in="$(output SignInUrl)" client_id="$(output UserPoolClientId)"
+  python3 - "$site_url" "$sign_in" "$client_id" >"$root/artifacts/site-config.json" <<'PY'
+import json, sys
+site, sign_in, client = sys.argv[1].rstrip("/"), sys.argv[2].rstrip("/"), sys.argv[3]
+print(json.dumps({
+    "apiBaseUrl": f"{site}/api",
+    "authorizeUrl": f"{sign_in}/oauth2/authorize",
+    "tokenUrl": f"{sign_in}/oauth2/token",
+    "logoutUrl": f"{sign_in}/logout",
+    "clientId": client,
+    "scope": "openid email",
+    "adminGroup": "admin",
+    "currency": "EUR",
+}, indent=2))
+PY
+  "$root/scripts/upload-site.sh" --bucket "$(output SiteBucketName)" --config "$root/artifacts/site-config.json" \
+    --distribution "$(output SiteDistributionId)"
+fi
 
 echo "deploy: outputs of $stack"
 aws cloudformation describe-stacks --stack-name "$stack" \

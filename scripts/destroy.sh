@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Tears a Box office stack down: empties its bucket (and its code in the code bucket), deletes the stack, waits.
+# Tears a Box office stack down: empties its buckets (and its code in the code bucket), deletes the stack, waits.
 set -euo pipefail
 
 usage() {
   cat <<'TXT'
 Usage: scripts/destroy.sh --stack-name NAME [options]
 
-Empties the stack's uploads bucket, removes the stack's function zips from the code bucket, deletes the stack
+Empties the stack's uploads and site buckets, removes the stack's function zips from the code bucket, deletes the stack
 and waits until it is gone. Every ticket, order, poster and user of that stack is lost.
 
 Options:
@@ -78,11 +78,12 @@ if [[ "$(parameter DeletionProtection)" == "true" ]]; then
   aws cloudformation wait stack-update-complete --stack-name "$stack"
 fi
 
-bucket="$(output BucketName)"
-if [[ -n "$bucket" && "$bucket" != None ]] && aws s3api head-bucket --bucket "$bucket" >/dev/null 2>&1; then
-  echo "destroy: emptying s3://$bucket"
-  aws s3 rm "s3://$bucket" --recursive --only-show-errors
-fi
+for bucket in "$(output BucketName)" "$(output SiteBucketName)"; do
+  if [[ -n "$bucket" && "$bucket" != None ]] && aws s3api head-bucket --bucket "$bucket" >/dev/null 2>&1; then
+    echo "destroy: emptying s3://$bucket"
+    aws s3 rm "s3://$bucket" --recursive --only-show-errors
+  fi
+done
 code_bucket="${code_bucket:-boxoffice-code-$account-$region}"
 if aws s3api head-bucket --bucket "$code_bucket" >/dev/null 2>&1; then
   echo "destroy: removing s3://$code_bucket/$stack/"

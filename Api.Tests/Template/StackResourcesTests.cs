@@ -104,7 +104,8 @@ public class StackResourcesTests
         var bucket = _template.Properties("UploadsBucket");
         var cors = Assert.Single(bucket["CorsConfiguration"]!["CorsRules"]!.AsArray())!;
         Assert.Contains("PUT", cors["AllowedMethods"]!.AsArray().Select(Text));
-        Assert.Equal("AllowedOrigins", Ref(cors["AllowedOrigins"]));
+        Assert.Contains("{\"Ref\":\"AllowedOrigins\"}", cors["AllowedOrigins"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("SiteDistribution", _template.ResourcesReferencedBy(cors["AllowedOrigins"])); // the site's own origin
 
         var rules = bucket["LifecycleConfiguration"]!["Rules"]!.AsArray();
         var expiring = Assert.Single(rules, r => r!["ExpirationInDays"] is not null)!;

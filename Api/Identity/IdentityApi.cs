@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using BoxOffice.Adapters.Local.Identity;
+using BoxOffice.Api.Identity.SignIn;
 using BoxOffice.Hosting.Composition;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,7 @@ public static class IdentityApi
         dev.MapGet("/.well-known/jwks.json", (DevTokenIssuer issuer) => TypedResults.Json(issuer.KeySet()))
             .WithName("GetDevJwks")
             .WithSummary("Public signing keys of the local issuer");
+        dev.MapDevSignInApi();
         return app;
     }
 

@@ -21,6 +21,18 @@ LEFT_OUT_ON_PURPOSE = {
     "the queue; the rehearsal's Worker polls the stack's queue itself",
 }
 
+# Properties that point at a left-out resource (the CloudFront distribution of the site) and are dropped from a
+# resource the rehearsal keeps, rather than losing the resource with them.
+DETACHED_WITH_LEFT_OUT = {
+    "AWS::Cognito::UserPoolClient": {
+        "CallbackURLs": "the site's sign-in return address is on the CloudFront distribution",
+        "LogoutURLs": "the site's sign-out return address is on the CloudFront distribution",
+    },
+    "AWS::S3::Bucket": {
+        "CorsConfiguration": "the allowed origins include the CloudFront distribution's (and moto ignores CORS anyway)",
+    },
+}
+
 # Properties moto's models read nothing of (moto 5.2: a bucket takes its name, encryption and tags; a table its keys,
 # indexes, billing mode, encryption, streams and deletion protection).
 IGNORED_PROPERTIES = {
@@ -95,6 +107,11 @@ def main():
         for logical_id, resource in resources.items():
             if logical_id in gone:
                 continue
+            properties = resource.get("Properties", {})
+            for prop, reason in DETACHED_WITH_LEFT_OUT.get(resource["Type"], {}).items():
+                if prop in properties and references(properties[prop], set()) & set(gone):
+                    print(f"  detached  {logical_id}.{prop}: {reason}")
+                    del properties[prop]
             body = {k: v for k, v in resource.items() if k != "DependsOn"}
             missing = sorted(references(body, set()) & set(gone))
             if missing:

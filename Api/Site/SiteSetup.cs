@@ -1,0 +1,65 @@
+using System.IO.Compression;
+using BoxOffice.Api.Identity.SignIn;
+using BoxOffice.Core.Identity;
+using BoxOffice.Hosting.Composition;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+
+namespace BoxOffice.Api.Site;
+
+/// <summary>
+/// Serves the web box office (the repository's <c>Web/</c> folder) on the Api's own origin: its pages, its assets
+/// (compressed, revalidated on every visit) and <c>config.json</c>. In AWS the same files come from S3 through CloudFront.
+/// </summary>
+public static class SiteSetup
+{
+    public static WebApplicationBuilder AddBoxOfficeSite(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.Section));
+        builder.Services.AddSingleton<DevSignInGrants>(); // the dev issuer's browser sign-in, used by the site locally
+        builder.Services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true; // static, public files only: nothing secret to leak through compression
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = SiteFiles.CompressedTypes;
+        });
+        builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.SmallestSize);
+        builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.SmallestSize);
+        return builder;
+    }
+
+    public static WebApplication UseBoxOfficeSite(this WebApplication app)
+    {
+        var root = SiteFiles.FindRoot(app.Environment.ContentRootPath, app.Services.GetRequiredService<IOptions<SiteOptions>>().Value.Root);
+        if (root is null)
+        {
+            app.Logger.LogInformation("No web site folder found: the Api serves the API only");
+            app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+            return app;
+        }
+
+        app.UseWhen(SiteFiles.IsSiteRequest, site =>
+        {
+            site.UseResponseCompression();
+            site.Use((http, next) =>
+            {
+                SiteSecurityHeaders.Apply(http.Response.Headers);
+                http.Response.Headers.CacheControl = "no-cache"; // revalidate: the local site changes as you edit it
+                return next(http);
+            });
+        });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(root, "assets")), RequestPath = "/assets" });
+
+        var index = Path.Combine(root, "index.html");
+        foreach (var route in SiteFiles.PageRoutes)
+        {
+            app.MapGet(route, () => TypedResults.PhysicalFile(index, "text/html; charset=utf-8", lastModified: File.GetLastWriteTimeUtc(index)))
+                .ExcludeFromDescription();
+        }
+        app.MapGet("/config.json", (HttpContext http, IOptions<SiteOptions> site, IOptions<IdentityOptions> identity, IOptions<BoxOfficeOptions> shape) =>
+            TypedResults.Json(SiteConfig.For(http, site.Value, identity.Value, shape.Value.Shape))).ExcludeFromDescription();
+        return app;
+    }
+}
