@@ -12,6 +12,8 @@ public sealed class S3FileStoreContractTests(MotoServer moto) : FileStoreContrac
 
     protected override HttpClient UrlClient => _http;
 
+    protected override Task LetTimePassAsync(TimeSpan time) => Task.Delay(time);
+
     protected override async Task<IFileStore> CreateStoreAsync()
     {
         var bucket = MotoServer.UniqueName("files");

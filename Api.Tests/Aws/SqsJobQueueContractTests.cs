@@ -12,4 +12,6 @@ public sealed class SqsJobQueueContractTests(MotoServer moto) : JobQueueContract
         var q = await MotoQueues.CreateAsync(moto, VisibilityTimeout, maxReceives);
         return (new SqsJobQueue(q.Client, q.QueueUrl), new SqsDeadLetters(q.Client, q.DeadLetterQueueUrl, q.QueueUrl));
     }
+
+    protected override Task LetTimePassAsync(TimeSpan time) => Task.Delay(time);
 }
