@@ -6,6 +6,7 @@ using BoxOffice.Core.Files;
 namespace BoxOffice.Api.Tests.Aws;
 
 [Collection(MotoCollection.Name)]
+[Trait("Category", TestCategory.Aws)]
 public sealed class S3FileStoreContractTests(MotoServer moto) : FileStoreContract, IDisposable
 {
     private readonly HttpClient _http = new(new PresignedUrlCheck(moto.Credentials));

@@ -5,6 +5,7 @@ using BoxOffice.Core.Queue;
 namespace BoxOffice.Api.Tests.Aws;
 
 [Collection(MotoCollection.Name)]
+[Trait("Category", TestCategory.Aws)]
 public sealed class SqsJobQueueContractTests(MotoServer moto) : JobQueueContract
 {
     protected override async Task<(IJobQueue Queue, IDeadLetters DeadLetters)> CreateAsync(int maxReceives)
