@@ -38,10 +38,8 @@ public static class OrdersApi
         string showId, PlaceOrderRequest request, [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey,
         ClaimsPrincipal user, OrderPlacement placement, IFileStore files, IOptions<FilesOptions> options, TimeProvider clock, CancellationToken ct)
     {
-        var errors = request.Validate();
         if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > 128 || idempotencyKey.Any(c => c < 0x21 || c > 0x7e)))
-            errors[IdempotencyHeader] = ["1 to 128 visible ASCII characters."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [IdempotencyHeader] = ["1 to 128 visible ASCII characters."] });
 
         var result = await placement.PlaceAsync(user.UserId(), user.Identity?.Name, showId, request.Quantity!.Value, idempotencyKey, ct);
         return result.Outcome switch
@@ -58,11 +56,10 @@ public static class OrdersApi
         };
     }
 
-    private static async Task<Results<Ok<PageResponse<OrderResponse>>, ValidationProblem>> ListOrders(
-        int? limit, string? cursor, ClaimsPrincipal user, IOrderStore store, IFileStore files, IOptions<FilesOptions> options, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<PageResponse<OrderResponse>>> ListOrders(
+        [AsParameters] PageQuery page, ClaimsPrincipal user, IOrderStore store, IFileStore files, IOptions<FilesOptions> options, TimeProvider clock, CancellationToken ct)
     {
-        if (!PageQuery.TryRead(limit, cursor, out var page, out var errors)) return TypedResults.ValidationProblem(errors);
-        var result = await store.ListByUserAsync(user.UserId(), page, ct);
+        var result = await store.ListByUserAsync(user.UserId(), page.ToRequest(), ct);
         var items = new List<OrderResponse>(result.Items.Count);
         foreach (var order in result.Items) items.Add(await OrderResponse.FromAsync(order, files, options.Value.DownloadUrlLifetime, clock, ct));
         return TypedResults.Ok(new PageResponse<OrderResponse>(items, result.NextCursor));

@@ -6,12 +6,15 @@ using BoxOffice.Core.Ids;
 using BoxOffice.Core.Jobs;
 using BoxOffice.Core.Shows;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace BoxOffice.Api.Shows;
 
 public static class ShowsApi
 {
+    public const string IfMatchHeader = "If-Match";
+
     public static IEndpointRouteBuilder MapShowsApi(this IEndpointRouteBuilder app)
     {
         var shows = app.MapGroup("/shows").WithTags("Shows");
@@ -39,11 +42,10 @@ public static class ShowsApi
         return app;
     }
 
-    private static async Task<Results<Ok<PageResponse<ShowResponse>>, ValidationProblem>> ListShows(
-        int? limit, string? cursor, IShowStore store, IFileStore files, IOptions<FilesOptions> options, CancellationToken ct)
+    private static async Task<Ok<PageResponse<ShowResponse>>> ListShows(
+        [AsParameters] PageQuery page, IShowStore store, IFileStore files, IOptions<FilesOptions> options, CancellationToken ct)
     {
-        if (!PageQuery.TryRead(limit, cursor, out var page, out var errors)) return TypedResults.ValidationProblem(errors);
-        var result = await store.ListOnSaleAsync(page, ct);
+        var result = await store.ListOnSaleAsync(page.ToRequest(), ct);
         var items = new List<ShowResponse>(result.Items.Count);
         foreach (var show in result.Items) items.Add(await ShowResponse.FromAsync(show, files, options.Value.DownloadUrlLifetime, ct));
         return TypedResults.Ok(new PageResponse<ShowResponse>(items, result.NextCursor));
@@ -57,11 +59,10 @@ public static class ShowsApi
         return TypedResults.Ok(await ShowResponse.FromAsync(show, files, options.Value.DownloadUrlLifetime, ct));
     }
 
-    private static async Task<Results<Created<ShowResponse>, ValidationProblem, ProblemHttpResult>> CreateShow(
+    private static async Task<Results<Created<ShowResponse>, ProblemHttpResult>> CreateShow(
         CreateShowRequest request, HttpContext http, IShowStore store, IFileStore files, IOptions<FilesOptions> options, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        if (request.Validate(now) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         var show = new Show
         {
             ShowId = EntityId.New(),
@@ -81,18 +82,16 @@ public static class ShowsApi
         return TypedResults.Created($"/shows/{show.ShowId}", await ShowResponse.FromAsync(show, files, options.Value.DownloadUrlLifetime, ct));
     }
 
-    private static async Task<Results<Ok<ShowResponse>, ValidationProblem, ProblemHttpResult>> PatchShow(
-        string showId, PatchShowRequest request, HttpContext http, IShowStore store, IFileStore files, IOptions<FilesOptions> options, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<ShowResponse>, ProblemHttpResult>> PatchShow(
+        string showId, PatchShowRequest request, [FromHeader(Name = IfMatchHeader)] string? ifMatch, HttpContext http,
+        IShowStore store, IFileStore files, IOptions<FilesOptions> options, TimeProvider clock, CancellationToken ct)
     {
-        var ifMatch = http.Request.Headers.IfMatch.ToString();
-        if (ifMatch.Length == 0)
+        // Optional in binding so that a missing header is a 428, not a 400; the OpenAPI document marks it required.
+        if (string.IsNullOrEmpty(ifMatch))
             return Problem.Of(StatusCodes.Status428PreconditionRequired, "Precondition required", "Send If-Match with the ETag from GET /shows/{showId}.");
         if (!TryParseETag(ifMatch, out var expected))
             return Problem.Of(StatusCodes.Status412PreconditionFailed, "Precondition failed", "If-Match is not an ETag of this show.");
-        var now = clock.GetUtcNow();
-        if (request.Validate(now) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
-
-        var update = await store.UpdateAsync(showId, request.ToChanges(), expected, now, ct);
+        var update = await store.UpdateAsync(showId, request.ToChanges(), expected, clock.GetUtcNow(), ct);
         switch (update.Outcome)
         {
             case ShowUpdateOutcome.NotFound:
