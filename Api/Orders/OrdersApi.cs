@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using BoxOffice.Api.Identity;
+using BoxOffice.Api.OpenApi;
 using BoxOffice.Api.Paging;
 using BoxOffice.Api.Problems;
 using BoxOffice.Core.Files;
@@ -21,12 +22,13 @@ public static class OrdersApi
             .WithTags("Orders").WithName("PlaceOrder")
             .WithSummary("Order seats; tickets are issued in the background")
             .WithDescription("Seats are reserved at once. Send an Idempotency-Key header to make retries safe: the same key and body return the same order.")
+            .ProducesHeader(StatusCodes.Status202Accepted, "Location", "The order: /orders/{orderId}; GET it until its status is Confirmed.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         var orders = app.MapGroup("/orders").WithTags("Orders").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        orders.MapGet("/", ListOrders).WithName("ListMyOrders").WithSummary("My orders, newest first");
+        orders.MapGet("/", ListOrders).WithName("ListMyOrders").WithSummary("My orders, newest first").ProducesValidationProblem();
         orders.MapGet("/{orderId:id}", GetOrder).WithName("GetOrder").WithSummary("One of my orders, with tickets once confirmed")
             .ProducesProblem(StatusCodes.Status404NotFound);
         orders.MapDelete("/{orderId:id}", Cancel).WithName("CancelOrder").WithSummary("Cancel my order before the show starts; seats go back (idempotent)")

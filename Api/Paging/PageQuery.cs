@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using BoxOffice.Core.Paging;
+using Microsoft.AspNetCore.Mvc;
 
 namespace BoxOffice.Api.Paging;
 
@@ -11,10 +12,12 @@ public sealed class PageQuery
     /// <summary>Page size, 1 to 100 (default 20).</summary>
     [Range(1, PageRequest.MaxLimit, ErrorMessage = "Must be between {1} and {2}.")]
     [DefaultValue(PageRequest.DefaultLimit)]
+    [FromQuery(Name = "limit")]
     public int? Limit { get; init; }
 
     /// <summary>The nextCursor of the previous page; omit for the first page.</summary>
     [StringLength(PageRequest.MaxCursorLength, ErrorMessage = "Too long.")]
+    [FromQuery(Name = "cursor")]
     public string? Cursor { get; init; }
 
     public PageRequest ToRequest() => new(Limit ?? PageRequest.DefaultLimit, string.IsNullOrEmpty(Cursor) ? null : Cursor);

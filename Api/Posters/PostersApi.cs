@@ -18,6 +18,7 @@ public static class PostersApi
             .WithTags("Shows").WithName("RequestPosterUpload")
             .WithSummary("Get a signed, expiring URL to upload the show's poster (admin)")
             .WithDescription("PUT the image bytes to uploadUrl with the returned headers. The worker checks the bytes are the declared image type, then publishes the poster (posterStatus Published) or rejects it.")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return app;

@@ -1,4 +1,5 @@
 using BoxOffice.Api.Identity;
+using BoxOffice.Api.OpenApi;
 using BoxOffice.Api.Paging;
 using BoxOffice.Api.Problems;
 using BoxOffice.Core.Files;
@@ -14,29 +15,39 @@ namespace BoxOffice.Api.Shows;
 public static class ShowsApi
 {
     public const string IfMatchHeader = "If-Match";
+    private const string ETagMeaning = "The show's version as a strong ETag; send it back in If-Match to edit the show.";
 
     public static IEndpointRouteBuilder MapShowsApi(this IEndpointRouteBuilder app)
     {
         var shows = app.MapGroup("/shows").WithTags("Shows");
         shows.MapGet("/", ListShows)
             .WithName("ListShows").WithSummary("Shows on sale, soonest first")
-            .WithDescription("Cursor paging: pass the returned nextCursor as cursor to get the next page.");
+            .WithDescription("Cursor paging: pass the returned nextCursor as cursor to get the next page.")
+            .ProducesValidationProblem();
         shows.MapGet("/{showId:id}", GetShow)
             .WithName("GetShow").WithSummary("One show, with its ETag")
+            .ProducesHeader(StatusCodes.Status200OK, "ETag", ETagMeaning)
             .ProducesProblem(StatusCodes.Status404NotFound);
         shows.MapPost("/", CreateShow)
             .RequireAuthorization(AuthenticationSetup.AdminPolicy)
             .WithName("CreateShow").WithSummary("Create a show (admin)")
+            .ProducesHeader(StatusCodes.Status201Created, "Location", "The new show: /shows/{showId}.")
+            .ProducesHeader(StatusCodes.Status201Created, "ETag", ETagMeaning)
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         shows.MapPatch("/{showId:id}", PatchShow)
             .RequireAuthorization(AuthenticationSetup.AdminPolicy)
             .WithName("PatchShow").WithSummary("Edit a show (admin); If-Match with the show's ETag is required")
+            .RequiresHeader(IfMatchHeader, "The ETag from GET /shows/{showId} (e.g. \"1\"): 428 without it, 412 when the show changed since.")
+            .ProducesHeader(StatusCodes.Status200OK, "ETag", ETagMeaning)
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         shows.MapDelete("/{showId:id}", CancelShow)
             .RequireAuthorization(AuthenticationSetup.AdminPolicy)
             .WithName("CancelShow").WithSummary("Cancel a show (admin); its orders are cancelled in the background")
+            .ProducesHeader(StatusCodes.Status202Accepted, "Location", "The show: /shows/{showId}.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
