@@ -124,7 +124,10 @@ public class JobDeliveryTests
         var workerLines = app.Logs.Entries.Where(e => e.Category.StartsWith("BoxOffice.Worker", StringComparison.Ordinal) && e.Message.Contains(orderId, StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(workerLines);
         Assert.All(workerLines, e => Assert.Equal(requestId, e.Properties.GetValueOrDefault("CorrelationId")));
-        var done = Assert.Single(app.Logs.Entries, e => e.Category == typeof(JobDispatcher).FullName && Equals(e.Properties.GetValueOrDefault("CorrelationId"), requestId));
+        // The dispatcher writes its line once the handler returns, so it may land just after the order reads Confirmed.
+        bool IsDone(CapturedLog e) => e.Category == typeof(JobDispatcher).FullName && Equals(e.Properties.GetValueOrDefault("CorrelationId"), requestId);
+        await ApiCalls.EventuallyAsync(() => Task.FromResult(app.Logs.Entries.Any(IsDone)), any => any, TimeSpan.FromSeconds(5));
+        var done = Assert.Single(app.Logs.Entries, IsDone);
         Assert.Contains(" done in ", done.Message, StringComparison.Ordinal);
         Assert.IsType<double>(done.Properties["ElapsedMs"]);
     }
