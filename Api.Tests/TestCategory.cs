@@ -2,7 +2,7 @@ namespace BoxOffice.Api.Tests;
 
 /// <summary>
 /// Values of the <c>Category</c> trait for tests that need more than the local shape; untagged tests run on the
-/// local shape alone: <c>dotnet test --filter "Category!=Aws&amp;Category!=Lambda&amp;Category!=Template"</c>.
+/// local shape alone: <c>dotnet test --filter "Category!=Aws&amp;Category!=Lambda&amp;Category!=Template&amp;Category!=Browser"</c>.
 /// </summary>
 public static class TestCategory
 {
@@ -14,4 +14,7 @@ public static class TestCategory
 
     /// <summary>Reads serverless.template or the deploy scripts.</summary>
     public const string Template = "Template";
+
+    /// <summary>Drives the web box office in Chromium.</summary>
+    public const string Browser = "Browser";
 }
