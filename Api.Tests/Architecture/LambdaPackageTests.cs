@@ -9,6 +9,7 @@ namespace BoxOffice.Api.Tests.Architecture;
 /// out, so the function carries no PDF writer, QR code or image parsers; every other build keeps it for in-process jobs.
 /// Read from MSBuild's evaluation of Api.csproj: nothing is built.
 /// </summary>
+[Trait("Category", TestCategory.Lambda)]
 public sealed class LambdaPackageTests
 {
     [Fact]

@@ -8,6 +8,7 @@ namespace BoxOffice.Api.Tests.Aws;
 
 /// <summary>What one request costs in AWS calls: reads by key or Query (never Scan), one transaction and one send per order.</summary>
 [Collection(MotoCollection.Name)]
+[Trait("Category", TestCategory.Aws)]
 public sealed class AwsCallCountTests(MotoServer moto, DynamoDbLocal dynamoDb) : IAsyncLifetime
 {
     private readonly AwsCallLog _dynamoDb = new();

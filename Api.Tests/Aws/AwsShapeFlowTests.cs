@@ -13,6 +13,7 @@ namespace BoxOffice.Api.Tests.Aws;
 /// moto's Cognito and validated through its JWKS, DynamoDB, S3 with its upload notifications, SQS and the Worker.
 /// </summary>
 [Collection(MotoCollection.Name)]
+[Trait("Category", TestCategory.Aws)]
 public sealed class AwsShapeFlowTests(MotoServer moto, DynamoDbLocal dynamoDb) : IAsyncLifetime
 {
     // A complete 1x1 PNG.

@@ -5,6 +5,7 @@ using BoxOffice.Api.Tests.Support;
 namespace BoxOffice.Api.Tests.Aws;
 
 /// <summary>The table is written down three times (code, emulator script, template); they must agree.</summary>
+[Trait("Category", TestCategory.Template)]
 public sealed class BoxOfficeTableTests
 {
     [Fact]

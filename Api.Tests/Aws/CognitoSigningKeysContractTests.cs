@@ -8,6 +8,7 @@ namespace BoxOffice.Api.Tests.Aws;
 
 /// <summary>The user pool's keys, fetched from moto's JWKS, against access tokens moto's Cognito issues.</summary>
 [Collection(MotoCollection.Name)]
+[Trait("Category", TestCategory.Aws)]
 public sealed class CognitoSigningKeysContractTests(MotoServer moto) : SigningKeysContract, IDisposable
 {
     private readonly MotoCognito _cognito = new(moto);

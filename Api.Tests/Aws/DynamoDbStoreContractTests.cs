@@ -9,12 +9,14 @@ using BoxOffice.Core.Shows;
 namespace BoxOffice.Api.Tests.Aws;
 
 [Collection(DynamoDbLocalCollection.Name)]
+[Trait("Category", TestCategory.Aws)]
 public sealed class DynamoDbShowStoreContractTests(DynamoDbLocal dynamoDb) : ShowStoreContract
 {
     protected override async Task<IShowStore> CreateStoreAsync() => new DynamoDbShowStore(await DynamoDbTables.CreateAsync(dynamoDb.CreateClient()), Clock);
 }
 
 [Collection(DynamoDbLocalCollection.Name)]
+[Trait("Category", TestCategory.Aws)]
 public sealed class DynamoDbOrderStoreContractTests(DynamoDbLocal dynamoDb) : OrderStoreContract
 {
     private DynamoDbTable? _last;
@@ -36,6 +38,7 @@ public sealed class DynamoDbOrderStoreContractTests(DynamoDbLocal dynamoDb) : Or
 }
 
 [Collection(DynamoDbLocalCollection.Name)]
+[Trait("Category", TestCategory.Aws)]
 public sealed class DynamoDbReportStoreContractTests(DynamoDbLocal dynamoDb) : ReportStoreContract
 {
     protected override async Task<IReportStore> CreateStoreAsync() => new DynamoDbReportStore(await DynamoDbTables.CreateAsync(dynamoDb.CreateClient()));

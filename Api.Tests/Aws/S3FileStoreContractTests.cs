@@ -6,11 +6,14 @@ using BoxOffice.Core.Files;
 namespace BoxOffice.Api.Tests.Aws;
 
 [Collection(MotoCollection.Name)]
+[Trait("Category", TestCategory.Aws)]
 public sealed class S3FileStoreContractTests(MotoServer moto) : FileStoreContract, IDisposable
 {
     private readonly HttpClient _http = new(new PresignedUrlCheck(moto.Credentials));
 
     protected override HttpClient UrlClient => _http;
+
+    protected override Task LetTimePassAsync(TimeSpan time) => Task.Delay(time);
 
     protected override async Task<IFileStore> CreateStoreAsync()
     {

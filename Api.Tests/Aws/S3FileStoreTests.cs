@@ -10,6 +10,7 @@ namespace BoxOffice.Api.Tests.Aws;
 /// tagged pending (signed in, so a client cannot drop it) until kept: the tag the bucket's lifecycle rule expires.
 /// </summary>
 [Collection(MotoCollection.Name)]
+[Trait("Category", TestCategory.Aws)]
 public sealed class S3FileStoreTests(MotoServer moto) : IDisposable
 {
     private const string Encryption = "x-amz-server-side-encryption";

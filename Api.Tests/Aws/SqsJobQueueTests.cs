@@ -6,6 +6,7 @@ namespace BoxOffice.Api.Tests.Aws;
 
 /// <summary>What the SQS queue adds to the contract: the wire format, and S3 event notifications as jobs.</summary>
 [Collection(MotoCollection.Name)]
+[Trait("Category", TestCategory.Aws)]
 public sealed class SqsJobQueueTests(MotoServer moto)
 {
     private static readonly CancellationToken Ct = CancellationToken.None;

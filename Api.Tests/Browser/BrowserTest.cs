@@ -9,7 +9,7 @@ namespace BoxOffice.Api.Tests.Browser;
 /// (a CSP violation is one) or dialog (an alert from injected script) fails the test.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-[Trait("Category", "Browser")]
+[Trait("Category", TestCategory.Browser)]
 public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
 {
     private readonly List<IBrowserContext> _contexts = [];

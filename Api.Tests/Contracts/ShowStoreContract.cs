@@ -1,7 +1,7 @@
-using BoxOffice.Api.Tests.Support;
 using BoxOffice.Core.Paging;
 using BoxOffice.Core.Posters;
 using BoxOffice.Core.Shows;
+using Microsoft.Extensions.Time.Testing;
 using static BoxOffice.Api.Tests.Contracts.StoreFixtures;
 
 namespace BoxOffice.Api.Tests.Contracts;
@@ -11,7 +11,7 @@ public abstract class ShowStoreContract
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
 
-    protected TestClock Clock { get; } = new();
+    protected FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
     /// <summary>A fresh, empty store that reads "now" from <see cref="Clock"/>.</summary>
     protected abstract Task<IShowStore> CreateStoreAsync();

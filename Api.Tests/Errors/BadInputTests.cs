@@ -57,14 +57,54 @@ public class BadInputTests(BoxOfficeApp app) : IClassFixture<BoxOfficeApp>
     [MemberData(nameof(Cases))]
     public async Task Bad_input_gets_a_4xx_problem(string method, string path, string body, string? contentType, int expected)
     {
+        var response = await SendAsync(method, path, body, contentType);
+        var problem = await response.ProblemAsync((HttpStatusCode)expected);
+        Assert.DoesNotContain("BoxOffice.", problem.GetRawText(), StringComparison.Ordinal); // no .NET type names
+        Assert.DoesNotContain("System.", problem.GetRawText(), StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string, string, string> FieldCases => new()
+    {
+        // method, path, JSON body, the field the 400 names (as the client spells it)
+        { "POST", "/shows", "{\"title\":\"T\",\"venue\":\"V\",\"startsAt\":\"2099-01-01T20:00:00Z\",\"capacity\":\"ten\",\"price\":5}", "capacity" },
+        { "POST", "/shows", "{\"title\":\"T\",\"venue\":\"V\",\"startsAt\":\"2001-01-01T20:00:00Z\",\"capacity\":10,\"price\":5}", "startsAt" },
+        { "POST", "/shows", "{\"title\":\"T\",\"venue\":\"V\",\"startsAt\":\"2099-01-01T20:00:00Z\",\"capacity\":10,\"price\":1.234}", "price" },
+        { "POST", "/shows", "{\"title\":\"T\\u0007\",\"venue\":\"V\",\"startsAt\":\"2099-01-01T20:00:00Z\",\"capacity\":10,\"price\":5}", "title" },
+        { "POST", "/shows", "{\"title\":\"T\",\"venue\":\"V\",\"startsAt\":\"2099-01-01T20:00:00Z\",\"capacity\":10,\"price\":5,\"onSale\":\"yes\"}", "onSale" },
+        { "POST", $"/shows/{Show}/orders", "{\"quantity\": 11}", "quantity" },
+        { "POST", $"/shows/{Show}/orders", "{\"quantity\": \"2\"}", "quantity" },
+        { "PATCH", $"/shows/{Show}", "{\"status\": \"Sideways\"}", "status" },
+        { "PATCH", $"/shows/{Show}", "{\"status\": \"Cancelled\"}", "status" },
+        { "PATCH", $"/shows/{Show}", "{\"venue\": \"   \"}", "venue" },
+        { "POST", $"/shows/{Show}/poster", "{\"contentType\":\"image/svg+xml\",\"contentLength\":100}", "contentType" },
+        { "POST", $"/shows/{Show}/poster", "{\"contentType\":\"image/png\",\"contentLength\":999999999}", "contentLength" },
+        { "GET", "/shows?limit=abc", "", "limit" },
+        { "GET", "/orders?limit=1000", "", "limit" },
+        { "POST", "/dev/token", "{\"username\":\"a\",\"groups\":[\"\"]}", "groups" },
+        { "POST", "/dev/token", "{\"username\":\"a\",\"email\":\"nope\"}", "email" },
+    };
+
+    [Theory]
+    [MemberData(nameof(FieldCases))]
+    public async Task A_400_names_the_field_as_the_client_spells_it(string method, string path, string body, string field)
+    {
+        var response = await SendAsync(method, path, body, method == "GET" ? null : "application/json");
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        var errors = problem.GetProperty("errors");
+        Assert.True(errors.TryGetProperty(field, out var messages), $"no {field} in {errors}");
+        Assert.All(messages.EnumerateArray(), m => Assert.False(string.IsNullOrWhiteSpace(m.GetString())));
+        Assert.Single(errors.EnumerateObject());
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(string method, string path, string body, string? contentType)
+    {
         var admin = await app.ClientForAsync("input-tester", "admin");
         if (path.Contains(Show, StringComparison.Ordinal))
             path = path.Replace(Show, (await admin.CreateShowAsync()).Str("showId"), StringComparison.Ordinal);
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (contentType is not null) request.Content = new StringContent(body, Encoding.UTF8, contentType);
         if (method == "PATCH" && !path.Contains("unknown", StringComparison.Ordinal)) request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
-        var response = await admin.SendAsync(request);
-        await response.ProblemAsync((HttpStatusCode)expected);
+        return await admin.SendAsync(request);
     }
 
     [Fact]

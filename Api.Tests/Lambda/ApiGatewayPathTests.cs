@@ -2,6 +2,7 @@ using BoxOffice.Hosting.Lambda.AspNetCore;
 
 namespace BoxOffice.Api.Tests.Lambda;
 
+[Trait("Category", TestCategory.Lambda)]
 public sealed class ApiGatewayPathTests
 {
     [Theory]

@@ -6,6 +6,7 @@ using BoxOffice.Hosting.Lambda;
 namespace BoxOffice.Api.Tests.Lambda;
 
 /// <summary>Recorded HTTP API (payload 2.0) events through the bridge into a real pipeline, and the answers back.</summary>
+[Trait("Category", TestCategory.Lambda)]
 public sealed class HttpApiTranslationTests : IAsyncLifetime
 {
     private EchoApp _app = null!;

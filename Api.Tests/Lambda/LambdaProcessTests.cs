@@ -8,6 +8,7 @@ namespace BoxOffice.Api.Tests.Lambda;
 /// The built Api and Worker started as real processes against a fake Runtime API on loopback, as Lambda runs them,
 /// over the local shape's storage in a temporary folder.
 /// </summary>
+[Trait("Category", TestCategory.Lambda)]
 public sealed class LambdaProcessTests : IAsyncLifetime
 {
     private const string Api = "BoxOffice.Api.dll";

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace BoxOffice.Api.Tests.Lambda;
 
 /// <summary>The runtime loop against a fake Runtime API on loopback.</summary>
+[Trait("Category", TestCategory.Lambda)]
 public sealed class LambdaRuntimeLoopTests : IAsyncLifetime
 {
     private readonly ScopeCapturingLoggerProvider _logs = new();

@@ -6,6 +6,7 @@ using BoxOffice.Hosting.Lambda;
 namespace BoxOffice.Api.Tests.Lambda;
 
 /// <summary>Recorded REST API (payload 1.0) events through the bridge and back.</summary>
+[Trait("Category", TestCategory.Lambda)]
 public sealed class RestApiTranslationTests : IAsyncLifetime
 {
     private EchoApp _app = null!;

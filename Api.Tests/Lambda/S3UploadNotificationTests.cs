@@ -4,6 +4,7 @@ using BoxOffice.Core.Jobs;
 
 namespace BoxOffice.Api.Tests.Lambda;
 
+[Trait("Category", TestCategory.Lambda)]
 public sealed class S3UploadNotificationTests
 {
     [Fact]

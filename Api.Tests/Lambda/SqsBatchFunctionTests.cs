@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BoxOffice.Api.Tests.Lambda;
 
+[Trait("Category", TestCategory.Lambda)]
 public sealed class SqsBatchFunctionTests
 {
     private readonly RecordingHandler _orders = new(JobTypes.OrderPlaced);

@@ -9,6 +9,7 @@ using BoxOffice.Core.Queue;
 using BoxOffice.Core.Reports;
 using BoxOffice.Core.Shows;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
@@ -55,10 +56,17 @@ public sealed class SqliteReportStoreContractTests : ReportStoreContract, IDispo
 public sealed class SqliteJobQueueContractTests : JobQueueContract, IDisposable
 {
     private readonly LocalShapes _shapes = new();
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+
+    protected override Task LetTimePassAsync(TimeSpan time)
+    {
+        _clock.Advance(time);
+        return Task.CompletedTask;
+    }
 
     protected override Task<(IJobQueue Queue, IDeadLetters DeadLetters)> CreateAsync(int maxReceives)
     {
-        var shape = _shapes.New(TimeProvider.System, new Dictionary<string, string?>
+        var shape = _shapes.New(_clock, new Dictionary<string, string?>
         {
             ["BoxOffice:Queue:VisibilityTimeout"] = VisibilityTimeout.ToString("c", CultureInfo.InvariantCulture),
             ["BoxOffice:Queue:MaxReceives"] = maxReceives.ToString(CultureInfo.InvariantCulture),
@@ -79,6 +87,12 @@ public sealed class LocalFileStoreContractTests : FileStoreContract, IAsyncLifet
     private HttpClient _client = null!;
 
     protected override HttpClient UrlClient => _client;
+
+    protected override Task LetTimePassAsync(TimeSpan time)
+    {
+        _app.Clock.Advance(time);
+        return Task.CompletedTask;
+    }
 
     protected override Task<IFileStore> CreateStoreAsync() => Task.FromResult(_app.Services.GetRequiredService<IFileStore>());
 

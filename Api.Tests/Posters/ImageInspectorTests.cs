@@ -170,6 +170,14 @@ public sealed class ImageInspectorTests
     }
 
     [Fact]
+    public void Png_chunks_carry_the_crc_the_spec_gives()
+    {
+        // Every PNG ends with these twelve bytes: an empty IEND chunk and its CRC-32.
+        Assert.Equal(new byte[] { 0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82 }, TestImages.PngChunk("IEND", []));
+        Assert.True(Inspect("image/png", TestImages.Png(2, 2)).IsValid);
+    }
+
+    [Fact]
     public void Rejects_a_png_whose_ihdr_crc_is_wrong()
     {
         var png = TestImages.Png(4, 4);

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.IO.Hashing;
 using System.Text;
-using BoxOffice.Worker.Posters;
 
 namespace BoxOffice.Api.Tests.Posters;
 
@@ -42,7 +42,7 @@ internal static class TestImages
         BinaryPrimitives.WriteInt32BigEndian(chunk, data.Length);
         Encoding.ASCII.GetBytes(type).CopyTo(chunk, 4);
         data.CopyTo(chunk, 8);
-        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + data.Length), Crc32.Compute(chunk.AsSpan(4, 4 + data.Length)));
+        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + data.Length), Crc32.HashToUInt32(chunk.AsSpan(4, 4 + data.Length)));
         return chunk;
     }
 

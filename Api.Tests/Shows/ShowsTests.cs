@@ -27,6 +27,22 @@ public class ShowsTests(BoxOfficeApp app) : IClassFixture<BoxOfficeApp>
     }
 
     [Fact]
+    public async Task A_start_must_be_after_now_as_the_app_clock_tells_it()
+    {
+        await using var local = new BoxOfficeApp();
+        var admin = await local.AdminAsync();
+        var id = (await admin.CreateShowAsync(startsIn: TimeSpan.FromDays(5))).Str("showId");
+        local.Clock.Advance(TimeSpan.FromDays(10));
+
+        var create = await admin.PostAsJsonAsync("/shows", new { title = "Late", venue = "V", startsAt = DateTimeOffset.UtcNow.AddDays(7), capacity = 5, price = 1 });
+        var edit = await Patch(admin, id, "\"1\"", new { startsAt = DateTimeOffset.UtcNow.AddDays(8) });
+
+        Assert.True((await create.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("startsAt", out _));
+        Assert.True((await edit.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("startsAt", out _));
+        await (await Patch(admin, id, "\"1\"", new { startsAt = DateTimeOffset.UtcNow.AddDays(11) })).ReadAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Unknown_show_is_404_problem()
     {
         await (await app.CreateClient().GetAsync("/shows/nope")).ProblemAsync(HttpStatusCode.NotFound);

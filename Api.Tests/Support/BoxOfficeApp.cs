@@ -1,20 +1,25 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Serilog.Core;
 
 namespace BoxOffice.Api.Tests.Support;
 
 /// <summary>
-/// The whole Api in the local shape over its own temporary data folder, with a movable clock, captured logs (warnings
-/// and up unless <c>Serilog:MinimumLevel</c> is set) and short queue timings. Pass the same folder to a second instance
-/// to simulate a restart.
+/// The whole Api in the local shape over its own temporary data folder, with a fake clock (it starts at the real
+/// time and moves only when a test advances it), captured logs (warnings and up unless <c>Serilog:MinimumLevel</c> is
+/// set) and short queue timings. Pass the same folder to a second instance to simulate a restart.
 /// </summary>
 public class BoxOfficeApp : WebApplicationFactory<Program>
 {
+    /// <summary>How long a received job stays hidden, in the app's (fake) time.</summary>
+    public static readonly TimeSpan VisibilityTimeout = TimeSpan.FromSeconds(1);
+
     private readonly bool _ownsFolder;
     private readonly Dictionary<string, string?> _settings;
 
@@ -38,7 +43,7 @@ public class BoxOfficeApp : WebApplicationFactory<Program>
             ["BoxOffice:Shape"] = "Local",
             ["BoxOffice:Local:DataPath"] = DataPath,
             ["BoxOffice:Queue:PollWait"] = "00:00:00.200",
-            ["BoxOffice:Queue:VisibilityTimeout"] = "00:00:01",
+            ["BoxOffice:Queue:VisibilityTimeout"] = VisibilityTimeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
             ["BoxOffice:Queue:MaxReceives"] = "3",
             ["Serilog:MinimumLevel"] = "Warning",
         };
@@ -47,7 +52,7 @@ public class BoxOfficeApp : WebApplicationFactory<Program>
 
     public string DataPath { get; }
 
-    public TestClock Clock { get; } = new();
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
     public LogCapture Logs { get; } = new();
 
@@ -58,6 +63,14 @@ public class BoxOfficeApp : WebApplicationFactory<Program>
         {
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<ILogEventSink>(Logs);
+            // JwtBearer checks lifetimes against the system clock; here against the fake one that minted the tokens,
+            // since a fake clock only moves forward.
+            services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, jwt =>
+                jwt.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, parameters) =>
+                {
+                    var now = Clock.GetUtcNow().UtcDateTime;
+                    return (notBefore is null || notBefore <= now + parameters.ClockSkew) && expires > now - parameters.ClockSkew;
+                });
         });
     }
 

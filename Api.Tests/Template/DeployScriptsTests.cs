@@ -3,6 +3,7 @@ using System.Diagnostics;
 namespace BoxOffice.Api.Tests.Template;
 
 /// <summary>deploy.sh and destroy.sh explain themselves and refuse clearly before touching anything.</summary>
+[Trait("Category", TestCategory.Template)]
 public class DeployScriptsTests
 {
     [Theory]

@@ -3,6 +3,7 @@ using BoxOffice.Hosting.Composition;
 
 namespace BoxOffice.Api.Tests.Template;
 
+[Trait("Category", TestCategory.Template)]
 public class FunctionSettingsTests
 {
     [Fact]

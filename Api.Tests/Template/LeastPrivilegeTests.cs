@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace BoxOffice.Api.Tests.Template;
 
+[Trait("Category", TestCategory.Template)]
 public class LeastPrivilegeTests
 {
     [Theory]

@@ -7,6 +7,7 @@ namespace BoxOffice.Api.Tests.Template;
 /// code on main calls; change them together with the adapters (the deploy rehearsal checks the calls it sees against
 /// the deployed roles too).
 /// </summary>
+[Trait("Category", TestCategory.Template)]
 public class RoleActionsTests
 {
     private static readonly string[] Logs = ["logs:CreateLogStream", "logs:PutLogEvents"];

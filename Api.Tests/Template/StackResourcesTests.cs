@@ -5,6 +5,7 @@ using BoxOffice.Core.Identity;
 namespace BoxOffice.Api.Tests.Template;
 
 /// <summary>The settings the issue asks of each resource, read from the template.</summary>
+[Trait("Category", TestCategory.Template)]
 public class StackResourcesTests
 {
     private readonly ServerlessTemplate _template = ServerlessTemplate.Load();

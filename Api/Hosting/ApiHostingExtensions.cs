@@ -29,6 +29,7 @@ public static class ApiHostingExtensions
         });
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.Configure<RouteOptions>(o => o.SetParameterPolicy<EntityIdRouteConstraint>(EntityIdRouteConstraint.Name));
+        builder.Services.AddValidation();
         builder.Services.AddBoxOfficeProblems();
         builder.Services.AddBoxOfficeAuthentication();
         if (OpenApiSetup.IsEnabled(builder.Configuration)) builder.Services.AddBoxOfficeOpenApi();

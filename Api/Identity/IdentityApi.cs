@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using BoxOffice.Adapters.Local.Identity;
 using BoxOffice.Api.Identity.SignIn;
@@ -39,9 +38,8 @@ public static class IdentityApi
         user.FindFirst(CognitoClaims.Email)?.Value,
         user.FindAll(CognitoClaims.Groups).Select(c => c.Value).ToArray()));
 
-    private static Results<Ok<DevTokenResponse>, ValidationProblem> MintToken(DevTokenRequest request, DevTokenIssuer issuer)
+    private static Ok<DevTokenResponse> MintToken(DevTokenRequest request, DevTokenIssuer issuer)
     {
-        if (request.Validate() is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         var token = issuer.Mint(request.Username!, request.Groups ?? [], request.Email);
         return TypedResults.Ok(new DevTokenResponse(token.AccessToken, token.TokenType, token.ExpiresIn));
     }
@@ -51,22 +49,3 @@ public static class IdentityApi
 public sealed record MeResponse(string Sub, string Username, string? Email, string[] Groups);
 
 public sealed record DevTokenResponse(string AccessToken, string TokenType, int ExpiresIn);
-
-/// <summary>Who the dev token is for.</summary>
-public sealed record DevTokenRequest(
-    [property: Required, StringLength(128, MinimumLength = 1)] string? Username,
-    string[]? Groups,
-    [property: EmailAddress] string? Email)
-{
-    public Dictionary<string, string[]> Validate()
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(Username) || Username.Length > 128 || Username.Any(char.IsControl))
-            errors["username"] = ["Required: 1 to 128 printable characters."];
-        if (Groups is { } groups && (groups.Length > 20 || groups.Any(g => string.IsNullOrWhiteSpace(g) || g.Length > 64)))
-            errors["groups"] = ["At most 20 groups of 1 to 64 characters."];
-        if (Email is { } email && (email.Length > 254 || !email.Contains('@', StringComparison.Ordinal)))
-            errors["email"] = ["Not an email address."];
-        return errors;
-    }
-}

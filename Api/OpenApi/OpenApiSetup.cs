@@ -30,6 +30,10 @@ public static class OpenApiSetup
                 Description = "A Cognito access token (locally: the accessToken from POST /dev/token).",
             });
             o.OperationFilter<BearerOnSecuredOperations>();
+            o.OperationFilter<HeadersInDocument>();
+            o.SchemaFilter<ProblemDetailsSchema>();
+            o.SchemaFilter<AllowedValuesInSchema>();
+            o.SchemaFilter<PosterSizeInSchema>();
             var xml = Path.Combine(AppContext.BaseDirectory, "BoxOffice.Api.xml");
             if (File.Exists(xml)) o.IncludeXmlComments(xml);
             o.SupportNonNullableReferenceTypes();

@@ -27,16 +27,3 @@ public sealed record OrderResponse(
             order.CancelReason, order.CreatedAt, order.UpdatedAt);
     }
 }
-
-/// <summary>How many seats to buy (1 to 10).</summary>
-public sealed record PlaceOrderRequest(int? Quantity)
-{
-    public const int MaxQuantity = 10;
-
-    public Dictionary<string, string[]> Validate() => Quantity switch
-    {
-        null => new() { ["quantity"] = ["Required."] },
-        < 1 or > MaxQuantity => new() { ["quantity"] = [$"Between 1 and {MaxQuantity}."] },
-        _ => [],
-    };
-}

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using BoxOffice.Api.Identity;
+using BoxOffice.Api.OpenApi;
 using BoxOffice.Api.Paging;
 using BoxOffice.Api.Problems;
 using BoxOffice.Core.Files;
@@ -21,12 +22,13 @@ public static class OrdersApi
             .WithTags("Orders").WithName("PlaceOrder")
             .WithSummary("Order seats; tickets are issued in the background")
             .WithDescription("Seats are reserved at once. Send an Idempotency-Key header to make retries safe: the same key and body return the same order.")
+            .ProducesHeader(StatusCodes.Status202Accepted, "Location", "The order: /orders/{orderId}; GET it until its status is Confirmed.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         var orders = app.MapGroup("/orders").WithTags("Orders").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        orders.MapGet("/", ListOrders).WithName("ListMyOrders").WithSummary("My orders, newest first");
+        orders.MapGet("/", ListOrders).WithName("ListMyOrders").WithSummary("My orders, newest first").ProducesValidationProblem();
         orders.MapGet("/{orderId:id}", GetOrder).WithName("GetOrder").WithSummary("One of my orders, with tickets once confirmed")
             .ProducesProblem(StatusCodes.Status404NotFound);
         orders.MapDelete("/{orderId:id}", Cancel).WithName("CancelOrder").WithSummary("Cancel my order before the show starts; seats go back (idempotent)")
@@ -38,10 +40,8 @@ public static class OrdersApi
         string showId, PlaceOrderRequest request, [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey,
         ClaimsPrincipal user, OrderPlacement placement, IFileStore files, IOptions<FilesOptions> options, TimeProvider clock, CancellationToken ct)
     {
-        var errors = request.Validate();
         if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > 128 || idempotencyKey.Any(c => c < 0x21 || c > 0x7e)))
-            errors[IdempotencyHeader] = ["1 to 128 visible ASCII characters."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [IdempotencyHeader] = ["1 to 128 visible ASCII characters."] });
 
         var result = await placement.PlaceAsync(user.UserId(), user.Identity?.Name, showId, request.Quantity!.Value, idempotencyKey, ct);
         return result.Outcome switch
@@ -58,11 +58,10 @@ public static class OrdersApi
         };
     }
 
-    private static async Task<Results<Ok<PageResponse<OrderResponse>>, ValidationProblem>> ListOrders(
-        int? limit, string? cursor, ClaimsPrincipal user, IOrderStore store, IFileStore files, IOptions<FilesOptions> options, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<PageResponse<OrderResponse>>> ListOrders(
+        [AsParameters] PageQuery page, ClaimsPrincipal user, IOrderStore store, IFileStore files, IOptions<FilesOptions> options, TimeProvider clock, CancellationToken ct)
     {
-        if (!PageQuery.TryRead(limit, cursor, out var page, out var errors)) return TypedResults.ValidationProblem(errors);
-        var result = await store.ListByUserAsync(user.UserId(), page, ct);
+        var result = await store.ListByUserAsync(user.UserId(), page.ToRequest(), ct);
         var items = new List<OrderResponse>(result.Items.Count);
         foreach (var order in result.Items) items.Add(await OrderResponse.FromAsync(order, files, options.Value.DownloadUrlLifetime, clock, ct));
         return TypedResults.Ok(new PageResponse<OrderResponse>(items, result.NextCursor));

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using BoxOffice.Api.Identity;
 using BoxOffice.Api.Problems;
 using BoxOffice.Core.Files;
@@ -17,16 +18,16 @@ public static class PostersApi
             .WithTags("Shows").WithName("RequestPosterUpload")
             .WithSummary("Get a signed, expiring URL to upload the show's poster (admin)")
             .WithDescription("PUT the image bytes to uploadUrl with the returned headers. The worker checks the bytes are the declared image type, then publishes the poster (posterStatus Published) or rejects it.")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
-    private static async Task<Results<Ok<PosterUploadResponse>, ValidationProblem, ProblemHttpResult>> RequestUpload(
+    private static async Task<Results<Ok<PosterUploadResponse>, ProblemHttpResult>> RequestUpload(
         string showId, PosterUploadRequest request, IShowStore shows, IFileStore files, IOptions<FilesOptions> options, CancellationToken ct)
     {
         var limits = options.Value;
-        if (request.Validate(limits.MaxPosterBytes) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         if (await shows.GetAsync(showId, ct) is not { } show) return Problem.NotFound("The show");
         if (show.Status == ShowStatus.Cancelled) return Problem.Conflict("Show cancelled", "A cancelled show takes no poster.");
 
@@ -38,14 +39,21 @@ public static class PostersApi
 }
 
 /// <summary>The image about to be uploaded: its type and exact size in bytes.</summary>
-public sealed record PosterUploadRequest(string? ContentType, long? ContentLength)
+/// <param name="ContentType">image/png, image/jpeg, image/gif or image/webp; the bytes must really be of that type.</param>
+/// <param name="ContentLength">Exact size in bytes, at most BoxOffice:Files:MaxPosterBytes (default 5 MiB).</param>
+public sealed record PosterUploadRequest(
+    [property: Required(ErrorMessage = "Required."),
+        AllowedValues(ImageContentTypes.Png, ImageContentTypes.Jpeg, ImageContentTypes.Gif, ImageContentTypes.WebP,
+            ErrorMessage = "One of: image/png, image/jpeg, image/gif, image/webp.")]
+    string? ContentType,
+    [property: Required(ErrorMessage = "Required."), Range(1, long.MaxValue, ErrorMessage = "At least {1} byte.")]
+    long? ContentLength) : IValidatableObject
 {
-    public Dictionary<string, string[]> Validate(long maxBytes)
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (!ImageContentTypes.IsAllowed(ContentType)) errors["contentType"] = [$"One of: {string.Join(", ", ImageContentTypes.Allowed)}."];
-        if (ContentLength is not { } length || !PosterSize.IsAllowed(length, maxBytes)) errors["contentLength"] = [$"Between 1 and {maxBytes} bytes."];
-        return errors;
+        var maxBytes = validationContext.GetRequiredService<IOptions<FilesOptions>>().Value.MaxPosterBytes;
+        if (ContentLength is { } length && !PosterSize.IsAllowed(length, maxBytes))
+            yield return new ValidationResult($"Between 1 and {maxBytes} bytes.", [nameof(ContentLength)]);
     }
 }
 

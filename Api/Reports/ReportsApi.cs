@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using BoxOffice.Api.Identity;
+using BoxOffice.Api.OpenApi;
 using BoxOffice.Api.Problems;
 using BoxOffice.Core.Files;
 using BoxOffice.Core.Ids;
@@ -18,7 +19,8 @@ public static class ReportsApi
             .RequireAuthorization(AuthenticationSetup.AdminPolicy)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         reports.MapPost("/sales", RequestSalesReport)
-            .WithName("RequestSalesReport").WithSummary("Start a sales report (CSV, built in the background)");
+            .WithName("RequestSalesReport").WithSummary("Start a sales report (CSV, built in the background)")
+            .ProducesHeader(StatusCodes.Status202Accepted, "Location", "The report: /reports/{reportId}; GET it until its status is Ready.");
         reports.MapGet("/{reportId:id}", GetReport)
             .WithName("GetReport").WithSummary("A report's status, and its download URL once ready")
             .ProducesProblem(StatusCodes.Status404NotFound);

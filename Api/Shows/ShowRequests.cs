@@ -1,37 +1,56 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using BoxOffice.Api.Validation;
 using BoxOffice.Core.Shows;
 
 namespace BoxOffice.Api.Shows;
 
-/// <summary>A new show. <c>onSale</c> defaults to true.</summary>
-public sealed record CreateShowRequest(string? Title, string? Venue, DateTimeOffset? StartsAt, int? Capacity, decimal? Price, bool? OnSale)
-{
-    public Dictionary<string, string[]> Validate(DateTimeOffset now)
-    {
-        var errors = new Dictionary<string, string[]>();
-        ShowRules.CheckText(errors, "title", Title, required: true);
-        ShowRules.CheckText(errors, "venue", Venue, required: true);
-        ShowRules.CheckStart(errors, StartsAt, now, required: true);
-        ShowRules.CheckCapacity(errors, Capacity, required: true);
-        ShowRules.CheckPrice(errors, Price, required: true);
-        return errors;
-    }
-}
+/// <summary>A new show.</summary>
+/// <param name="Title">1 to 200 printable characters.</param>
+/// <param name="Venue">1 to 200 printable characters.</param>
+/// <param name="StartsAt">In the future; ISO 8601 with an offset.</param>
+/// <param name="Capacity">Seats, 1 to 100000.</param>
+/// <param name="Price">Price of one seat, 0 to 100000 with at most 2 decimals.</param>
+/// <param name="OnSale">Listed and taking orders at once (default true), or created off sale.</param>
+public sealed record CreateShowRequest(
+    [property: Required(ErrorMessage = "Required."), StringLength(ShowLimits.MaxTextLength, MinimumLength = 1, ErrorMessage = "{2} to {1} characters."), Printable]
+    string? Title,
+    [property: Required(ErrorMessage = "Required."), StringLength(ShowLimits.MaxTextLength, MinimumLength = 1, ErrorMessage = "{2} to {1} characters."), Printable]
+    string? Venue,
+    [property: Required(ErrorMessage = "Required (ISO 8601 with offset)."), Future]
+    DateTimeOffset? StartsAt,
+    [property: Required(ErrorMessage = "Required."), Range(1, ShowLimits.MaxCapacity, ErrorMessage = "Between {1} and {2}.")]
+    int? Capacity,
+    [property: Required(ErrorMessage = "Required."), Range(typeof(decimal), "0", ShowLimits.MaxPrice, ErrorMessage = "Between {1} and {2}."), DecimalPlaces(2)]
+    decimal? Price,
+    [property: DefaultValue(true)]
+    bool? OnSale);
 
-/// <summary>An edit: send only what changes. <c>status</c> is OnSale or OffSale (cancel with DELETE).</summary>
-public sealed record PatchShowRequest(string? Title, string? Venue, DateTimeOffset? StartsAt, int? Capacity, decimal? Price, ShowStatus? Status)
+/// <summary>An edit: send only what changes, at least one field.</summary>
+/// <param name="Title">1 to 200 printable characters.</param>
+/// <param name="Venue">1 to 200 printable characters.</param>
+/// <param name="StartsAt">In the future; ISO 8601 with an offset.</param>
+/// <param name="Capacity">Seats, 1 to 100000; not below the seats already sold.</param>
+/// <param name="Price">Price of one seat for new orders, 0 to 100000 with at most 2 decimals.</param>
+/// <param name="Status">OnSale or OffSale (cancel a show with DELETE).</param>
+public sealed record PatchShowRequest(
+    [property: StringLength(ShowLimits.MaxTextLength, MinimumLength = 1, ErrorMessage = "{2} to {1} characters."), Printable]
+    string? Title,
+    [property: StringLength(ShowLimits.MaxTextLength, MinimumLength = 1, ErrorMessage = "{2} to {1} characters."), Printable]
+    string? Venue,
+    [property: Future]
+    DateTimeOffset? StartsAt,
+    [property: Range(1, ShowLimits.MaxCapacity, ErrorMessage = "Between {1} and {2}.")]
+    int? Capacity,
+    [property: Range(typeof(decimal), "0", ShowLimits.MaxPrice, ErrorMessage = "Between {1} and {2}."), DecimalPlaces(2)]
+    decimal? Price,
+    [property: AllowedValues(ShowStatus.OnSale, ShowStatus.OffSale, null, ErrorMessage = "OnSale or OffSale; cancel a show with DELETE /shows/{{showId}}.")]
+    ShowStatus? Status) : IValidatableObject
 {
-    public Dictionary<string, string[]> Validate(DateTimeOffset now)
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        var errors = new Dictionary<string, string[]>();
-        ShowRules.CheckText(errors, "title", Title, required: false);
-        ShowRules.CheckText(errors, "venue", Venue, required: false);
-        ShowRules.CheckStart(errors, StartsAt, now, required: false);
-        ShowRules.CheckCapacity(errors, Capacity, required: false);
-        ShowRules.CheckPrice(errors, Price, required: false);
-        if (Status == ShowStatus.Cancelled) errors["status"] = ["Cancel a show with DELETE /shows/{showId}."];
-        if (errors.Count == 0 && Title is null && Venue is null && StartsAt is null && Capacity is null && Price is null && Status is null)
-            errors[""] = ["Nothing to change."];
-        return errors;
+        if (Title is null && Venue is null && StartsAt is null && Capacity is null && Price is null && Status is null)
+            yield return new ValidationResult("Nothing to change.");
     }
 
     public ShowChanges ToChanges() => new()

@@ -1,4 +1,5 @@
 using BoxOffice.Api.Identity;
+using BoxOffice.Api.OpenApi;
 using BoxOffice.Api.Paging;
 using BoxOffice.Api.Problems;
 using BoxOffice.Core.Files;
@@ -6,44 +7,56 @@ using BoxOffice.Core.Ids;
 using BoxOffice.Core.Jobs;
 using BoxOffice.Core.Shows;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace BoxOffice.Api.Shows;
 
 public static class ShowsApi
 {
+    public const string IfMatchHeader = "If-Match";
+    private const string ETagMeaning = "The show's version as a strong ETag; send it back in If-Match to edit the show.";
+
     public static IEndpointRouteBuilder MapShowsApi(this IEndpointRouteBuilder app)
     {
         var shows = app.MapGroup("/shows").WithTags("Shows");
         shows.MapGet("/", ListShows)
             .WithName("ListShows").WithSummary("Shows on sale, soonest first")
-            .WithDescription("Cursor paging: pass the returned nextCursor as cursor to get the next page.");
+            .WithDescription("Cursor paging: pass the returned nextCursor as cursor to get the next page.")
+            .ProducesValidationProblem();
         shows.MapGet("/{showId:id}", GetShow)
             .WithName("GetShow").WithSummary("One show, with its ETag")
+            .ProducesHeader(StatusCodes.Status200OK, "ETag", ETagMeaning)
             .ProducesProblem(StatusCodes.Status404NotFound);
         shows.MapPost("/", CreateShow)
             .RequireAuthorization(AuthenticationSetup.AdminPolicy)
             .WithName("CreateShow").WithSummary("Create a show (admin)")
+            .ProducesHeader(StatusCodes.Status201Created, "Location", "The new show: /shows/{showId}.")
+            .ProducesHeader(StatusCodes.Status201Created, "ETag", ETagMeaning)
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         shows.MapPatch("/{showId:id}", PatchShow)
             .RequireAuthorization(AuthenticationSetup.AdminPolicy)
             .WithName("PatchShow").WithSummary("Edit a show (admin); If-Match with the show's ETag is required")
+            .RequiresHeader(IfMatchHeader, "The ETag from GET /shows/{showId} (e.g. \"1\"): 428 without it, 412 when the show changed since.")
+            .ProducesHeader(StatusCodes.Status200OK, "ETag", ETagMeaning)
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         shows.MapDelete("/{showId:id}", CancelShow)
             .RequireAuthorization(AuthenticationSetup.AdminPolicy)
             .WithName("CancelShow").WithSummary("Cancel a show (admin); its orders are cancelled in the background")
+            .ProducesHeader(StatusCodes.Status202Accepted, "Location", "The show: /shows/{showId}.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }
 
-    private static async Task<Results<Ok<PageResponse<ShowResponse>>, ValidationProblem>> ListShows(
-        int? limit, string? cursor, IShowStore store, IFileStore files, IOptions<FilesOptions> options, CancellationToken ct)
+    private static async Task<Ok<PageResponse<ShowResponse>>> ListShows(
+        [AsParameters] PageQuery page, IShowStore store, IFileStore files, IOptions<FilesOptions> options, CancellationToken ct)
     {
-        if (!PageQuery.TryRead(limit, cursor, out var page, out var errors)) return TypedResults.ValidationProblem(errors);
-        var result = await store.ListOnSaleAsync(page, ct);
+        var result = await store.ListOnSaleAsync(page.ToRequest(), ct);
         var items = new List<ShowResponse>(result.Items.Count);
         foreach (var show in result.Items) items.Add(await ShowResponse.FromAsync(show, files, options.Value.DownloadUrlLifetime, ct));
         return TypedResults.Ok(new PageResponse<ShowResponse>(items, result.NextCursor));
@@ -57,11 +70,10 @@ public static class ShowsApi
         return TypedResults.Ok(await ShowResponse.FromAsync(show, files, options.Value.DownloadUrlLifetime, ct));
     }
 
-    private static async Task<Results<Created<ShowResponse>, ValidationProblem, ProblemHttpResult>> CreateShow(
+    private static async Task<Results<Created<ShowResponse>, ProblemHttpResult>> CreateShow(
         CreateShowRequest request, HttpContext http, IShowStore store, IFileStore files, IOptions<FilesOptions> options, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        if (request.Validate(now) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         var show = new Show
         {
             ShowId = EntityId.New(),
@@ -81,18 +93,16 @@ public static class ShowsApi
         return TypedResults.Created($"/shows/{show.ShowId}", await ShowResponse.FromAsync(show, files, options.Value.DownloadUrlLifetime, ct));
     }
 
-    private static async Task<Results<Ok<ShowResponse>, ValidationProblem, ProblemHttpResult>> PatchShow(
-        string showId, PatchShowRequest request, HttpContext http, IShowStore store, IFileStore files, IOptions<FilesOptions> options, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<ShowResponse>, ProblemHttpResult>> PatchShow(
+        string showId, PatchShowRequest request, [FromHeader(Name = IfMatchHeader)] string? ifMatch, HttpContext http,
+        IShowStore store, IFileStore files, IOptions<FilesOptions> options, TimeProvider clock, CancellationToken ct)
     {
-        var ifMatch = http.Request.Headers.IfMatch.ToString();
-        if (ifMatch.Length == 0)
+        // Optional in binding so that a missing header is a 428, not a 400; the OpenAPI document marks it required.
+        if (string.IsNullOrEmpty(ifMatch))
             return Problem.Of(StatusCodes.Status428PreconditionRequired, "Precondition required", "Send If-Match with the ETag from GET /shows/{showId}.");
         if (!TryParseETag(ifMatch, out var expected))
             return Problem.Of(StatusCodes.Status412PreconditionFailed, "Precondition failed", "If-Match is not an ETag of this show.");
-        var now = clock.GetUtcNow();
-        if (request.Validate(now) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
-
-        var update = await store.UpdateAsync(showId, request.ToChanges(), expected, now, ct);
+        var update = await store.UpdateAsync(showId, request.ToChanges(), expected, clock.GetUtcNow(), ct);
         switch (update.Outcome)
         {
             case ShowUpdateOutcome.NotFound:

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.IO.Hashing;
 
 namespace BoxOffice.Worker.Posters;
 
@@ -83,7 +84,7 @@ internal static class PngStructure
     }
 
     private static bool CrcMatches(ReadOnlySpan<byte> chunk, int length) =>
-        Crc32.Compute(chunk.Slice(4, 4 + length)) == BinaryPrimitives.ReadUInt32BigEndian(chunk.Slice(8 + length));
+        Crc32.HashToUInt32(chunk.Slice(4, 4 + length)) == BinaryPrimitives.ReadUInt32BigEndian(chunk.Slice(8 + length));
 
     private static bool IsChunkType(ReadOnlySpan<byte> type)
     {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using BoxOffice.Adapters.Local.Identity;
 using BoxOffice.Api.Site;
@@ -43,10 +44,12 @@ public static class DevSignInApi
 
         var username = form["username"].ToString().Trim();
         var groups = form["groups"].Where(g => !string.IsNullOrEmpty(g)).Select(g => g!).Distinct(StringComparer.Ordinal).ToArray();
-        var errors = new DevTokenRequest(username, groups, null).Validate();
-        if (errors.Count > 0)
+        // The rules of POST /dev/token, from its request type's annotations.
+        var candidate = new DevTokenRequest(username, groups, null);
+        var errors = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(candidate, new ValidationContext(candidate), errors, validateAllProperties: true))
         {
-            var message = errors.TryGetValue("username", out var problem) ? problem[0] : string.Join(" ", errors.Values.SelectMany(v => v));
+            var message = string.Join(" ", errors.Select(e => (e.MemberNames.FirstOrDefault() is { } field ? $"{field}: " : "") + e.ErrorMessage));
             return Page(http, DevSignInPage.Form(request, identity.Value.AdminGroup, username, message), StatusCodes.Status400BadRequest);
         }
 

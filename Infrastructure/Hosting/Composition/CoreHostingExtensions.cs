@@ -32,6 +32,7 @@ public static class CoreHostingExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IJobPublisher, JobPublisher>();
         services.AddPortHealthChecks();
+        services.AddHybridCache();
         services.AddSingleton<BoxOffice.Core.Shows.ShowPrices>();
         services.AddSingleton<BoxOffice.Core.Orders.OrderPlacement>();
         services.AddSingleton<BoxOffice.Core.Orders.OrderCancellation>();

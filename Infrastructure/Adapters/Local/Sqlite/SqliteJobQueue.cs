@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using BoxOffice.Core.Queue;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -41,11 +42,12 @@ internal sealed class SqliteJobQueue(SqliteDatabase db, IOptions<QueueOptions> o
 
     public async Task<IReadOnlyList<ReceivedJob>> ReceiveAsync(int max, TimeSpan wait, CancellationToken ct)
     {
-        var deadline = clock.GetUtcNow() + wait;
+        // The wait is real time, as it holds the caller; visibility follows the clock, which tests may move.
+        var started = Stopwatch.GetTimestamp();
         while (true)
         {
             var jobs = await TryReceiveAsync(Math.Clamp(max, 1, 10), ct);
-            var left = deadline - clock.GetUtcNow();
+            var left = wait - Stopwatch.GetElapsedTime(started);
             if (jobs.Count > 0 || left <= TimeSpan.Zero) return jobs;
             // Woken early by a send from this process; otherwise poll for other processes' sends.
             await _sent.WaitAsync(left < IdlePoll ? left : IdlePoll, ct);

@@ -1,0 +1,32 @@
+using System.Globalization;
+using System.Reflection;
+using Microsoft.AspNetCore.Http.Metadata;
+
+namespace BoxOffice.Api.Problems;
+
+/// <summary>
+/// Names the route or query parameters of a request whose values do not parse (<c>?limit=abc</c>). The request
+/// delegate generator answers those with a bare 400 (it does not throw there, whatever ThrowOnBadRequest says), so
+/// the problem written for that 400 looks the parameters up again to name them.
+/// </summary>
+public static class UnparsedParameters
+{
+    public static Dictionary<string, string[]> Of(HttpContext http)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var parameter in http.GetEndpoint()?.Metadata.GetOrderedMetadata<IParameterBindingMetadata>() ?? [])
+        {
+            if (!parameter.HasTryParse) continue;
+            var raw = http.Request.Query.TryGetValue(parameter.Name, out var query) ? query.ToString() : http.Request.RouteValues[parameter.Name] as string;
+            var type = Nullable.GetUnderlyingType(parameter.ParameterInfo.ParameterType) ?? parameter.ParameterInfo.ParameterType;
+            if (!string.IsNullOrEmpty(raw) && !Parses(type, raw)) errors[parameter.Name] = ["Not a valid value for this parameter."];
+        }
+        return errors;
+    }
+
+    private static bool Parses(Type type, string raw)
+    {
+        var tryParse = type.GetMethod("TryParse", BindingFlags.Public | BindingFlags.Static, [typeof(string), typeof(IFormatProvider), type.MakeByRefType()]);
+        return tryParse is null || (bool)tryParse.Invoke(null, [raw, CultureInfo.InvariantCulture, null])!;
+    }
+}

@@ -1,0 +1,9 @@
+namespace BoxOffice.Api.Shows;
+
+/// <summary>The limits on a show's fields, shared by create and edit.</summary>
+public static class ShowLimits
+{
+    public const int MaxTextLength = 200;
+    public const int MaxCapacity = 100_000;
+    public const string MaxPrice = "100000";
+}
