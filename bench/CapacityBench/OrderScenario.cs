@@ -15,6 +15,7 @@ namespace BoxOffice.Bench;
 internal sealed class OrderScenario(CapacityRecordingClient client, CapacityLedger ledger, PartitionLabels labels, string tableName)
 {
     private const int Buyers = 50;
+    private const int Capacity = 10_000;
 
     public async Task<ScenarioResult> RunAsync(int orderCount, int showCount)
     {
@@ -63,8 +64,6 @@ internal sealed class OrderScenario(CapacityRecordingClient client, CapacityLedg
 
         return new ScenarioResult(placed, ledger.Since(listingMark), page.Items.Count, ledger.Calls.Where(c => c.Mismatch is not null).ToList(), ledger.Calls.Count);
     }
-
-    private const int Capacity = 10_000;
 
     private static Show NewShow(int index, DateTimeOffset now) => new()
     {

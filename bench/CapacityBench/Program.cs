@@ -7,9 +7,14 @@ using BoxOffice.Bench;
 
 // bench/dynamodb-capacity.sh runs this against the DynamoDB Local it started: see docs/dynamodb.md.
 const int MaxOrders = 2000, MaxShows = 100;
-var url = Option("--url", null) ?? throw Usage("--url is required");
-var orders = Bounded(Option("--orders", "200"), 1, MaxOrders, "--orders");
-var shows = Bounded(Option("--shows", "20"), 1, MaxShows, "--shows");
+var url = Option("--url", null);
+var orders = Bounded(Option("--orders", "200"), 1, MaxOrders);
+var shows = Bounded(Option("--shows", "20"), 1, MaxShows);
+if (url is null || orders is null || shows is null)
+{
+    Console.Error.WriteLine($"usage: CapacityBench --url http://127.0.0.1:PORT [--orders 1..{MaxOrders} (200)] [--shows 1..{MaxShows} (20)]");
+    return 2;
+}
 
 // DynamoDB Local takes letters-and-digits keys only; these never leave the machine.
 var credentials = new BasicAWSCredentials("capacitybench", "capacitybenchsecret");
@@ -28,8 +33,8 @@ Console.WriteLine($"   {orders} orders over {shows} shows, 50 buyers, 1 to 4 sea
 
 var labels = new PartitionLabels();
 var ledger = new CapacityLedger(client, reader, model, tableName, shadow);
-var result = await new OrderScenario(client, ledger, labels, tableName).RunAsync(orders, shows);
-CapacityReport.Print(result, labels, shows, Console.Out);
+var result = await new OrderScenario(client, ledger, labels, tableName).RunAsync(orders.Value, shows.Value);
+CapacityReport.Print(result, labels, shows.Value, Console.Out);
 
 Console.WriteLine();
 if (result.Mismatches.Count > 0)
@@ -47,10 +52,5 @@ string? Option(string name, string? fallback)
     return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
 }
 
-int Bounded(string? text, int min, int max, string name) =>
-    int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
-        ? value
-        : throw Usage($"{name} must be a whole number from {min} to {max}");
-
-static ArgumentException Usage(string problem) =>
-    new($"{problem}. Usage: CapacityBench --url http://127.0.0.1:PORT [--orders 1..2000 (200)] [--shows 1..100 (20)]");
+int? Bounded(string? text, int min, int max) =>
+    int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max ? value : null;
