@@ -96,6 +96,7 @@ public sealed class AwsCallCountTests(MotoServer moto, DynamoDbLocal dynamoDb) :
         await _app.CreateClient().GetJsonAsync("/shows?limit=5");
         await buyer.GetJsonAsync("/orders?limit=5");
 
-        Assert.Equal(["Query", "Query"], _dynamoDb.Calls);
+        // The shows of a listing page come whole from the table in one batch: their index entries hold no seat counter.
+        Assert.Equal(["Query", "BatchGetItem", "Query"], _dynamoDb.Calls);
     }
 }

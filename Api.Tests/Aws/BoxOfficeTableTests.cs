@@ -38,10 +38,15 @@ public sealed class BoxOfficeTableTests
             table.GetProperty("AttributeDefinitions").EnumerateArray().Select(a => $"{a.Str("AttributeName")}:{a.Str("AttributeType")}").Order());
         Assert.Equal(Keys(code.KeySchema.Select(k => (k.AttributeName, k.KeyType.Value))), Keys(table.GetProperty("KeySchema")));
         Assert.Equal(
-            code.GlobalSecondaryIndexes.Select(i => $"{i.IndexName}/{Keys(i.KeySchema.Select(k => (k.AttributeName, k.KeyType.Value)))}/{i.Projection.ProjectionType.Value}"),
+            code.GlobalSecondaryIndexes.Select(i => $"{i.IndexName}/{Keys(i.KeySchema.Select(k => (k.AttributeName, k.KeyType.Value)))}/{Projection(i.Projection.ProjectionType.Value, i.Projection.NonKeyAttributes)}"),
             table.GetProperty("GlobalSecondaryIndexes").EnumerateArray()
-                .Select(i => $"{i.Str("IndexName")}/{Keys(i.GetProperty("KeySchema"))}/{i.GetProperty("Projection").Str("ProjectionType")}"));
+                .Select(i => $"{i.Str("IndexName")}/{Keys(i.GetProperty("KeySchema"))}/{Projection(i.GetProperty("Projection"))}"));
     }
+
+    private static string Projection(string type, IEnumerable<string>? attributes) => $"{type}({string.Join(',', (attributes ?? []).Order(StringComparer.Ordinal))})";
+
+    private static string Projection(JsonElement projection) => Projection(projection.Str("ProjectionType"),
+        projection.TryGetProperty("NonKeyAttributes", out var attributes) ? attributes.EnumerateArray().Select(a => a.GetString()!) : null);
 
     private static string Keys(IEnumerable<(string Name, string Type)> keys) => string.Join(',', keys.Select(k => $"{k.Name}:{k.Type}"));
 

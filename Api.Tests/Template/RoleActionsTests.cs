@@ -13,27 +13,29 @@ public class RoleActionsTests
     private static readonly string[] Logs = ["logs:CreateLogStream", "logs:PutLogEvents"];
 
     /// <summary>
-    /// Api: shows, orders (one TransactWriteItems of Put and Update, authorised per item), idempotency and reports;
+    /// Api: shows (a listing page's shows in one BatchGetItem), orders (one TransactWriteItems of Put and Update,
+    /// authorised per item), idempotency and reports;
     /// presigned poster PUTs carrying the pending tag and presigned GETs, the readiness probe (ListBucket makes a
     /// missing key 404, not 403); publishing jobs and the queue depth; listing and redriving dead letters.
     /// </summary>
     private static readonly Dictionary<string, string[]> Api = new()
     {
         ["ApiLogGroup"] = Logs,
-        ["Table"] = ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem"],
+        ["Table"] = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem"],
         ["UploadsBucket"] = ["s3:GetObject", "s3:PutObject", "s3:PutObjectTagging", "s3:ListBucket"],
         ["JobQueue"] = ["sqs:SendMessage", "sqs:GetQueueAttributes"],
         ["DeadLetterQueue"] = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility"],
     };
 
     /// <summary>
-    /// Worker: reads and updates (confirm, cancel, poster state, report state; it creates no item); ticket PDFs and
+    /// Worker: reads (the report's shows page by page in BatchGetItem) and updates (confirm, cancel, poster state, report
+    /// state; it creates no item); ticket PDFs and
     /// report CSVs written, posters read, kept or deleted; the event source mapping's polling of the job queue.
     /// </summary>
     private static readonly Dictionary<string, string[]> Worker = new()
     {
         ["WorkerLogGroup"] = Logs,
-        ["Table"] = ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem"],
+        ["Table"] = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:UpdateItem"],
         ["UploadsBucket"] = ["s3:GetObject", "s3:PutObject", "s3:PutObjectTagging", "s3:DeleteObject", "s3:ListBucket"],
         ["JobQueue"] = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"],
     };

@@ -1,7 +1,7 @@
 """Records every signed AWS request that reaches the emulator, one JSON line each, for check_grants.py.
 
 A line holds the access key that signed the request (header or presigned query), the request line, the S3 tagging
-header when sent, the JSON protocol's operation (X-Amz-Target) with the table, index and queue it names, and the
+header when sent, the JSON protocol's operation (X-Amz-Target) with the table(s), index and queue it names, and the
 answer's status. Bodies are read only for JSON protocol requests (DynamoDB, SQS), which always carry a length.
 """
 import io
@@ -27,6 +27,8 @@ def _json_fields(body):
     except ValueError:
         return {}
     fields = {k: request[k] for k in ("TableName", "IndexName", "QueueUrl") if k in request}
+    if "RequestItems" in request:  # BatchGetItem, BatchWriteItem: the tables are the keys
+        fields["RequestTables"] = sorted(request["RequestItems"])
     if "TransactItems" in request:
         fields["TransactItems"] = [
             {"Kind": kind, "TableName": detail.get("TableName")}

@@ -45,6 +45,8 @@ def json_permissions(call, region, account):
         table = f"arn:aws:dynamodb:{region}:{account}:table/"
         if operation == "TransactWriteItems":
             return [(f"dynamodb:{TRANSACT_ACTIONS[i['Kind']]}", table + i["TableName"]) for i in call["TransactItems"]]
+        if operation in ("BatchGetItem", "BatchWriteItem"):
+            return [(f"dynamodb:{operation}", table + name) for name in call.get("RequestTables", ["?"])]
         index = f"/index/{call['IndexName']}" if call.get("IndexName") else ""
         return [(f"dynamodb:{operation}", table + call.get("TableName", "?") + index)]
     if service == "AmazonSQS":

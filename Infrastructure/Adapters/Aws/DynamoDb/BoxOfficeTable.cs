@@ -21,6 +21,18 @@ internal static class BoxOfficeTable
     /// <summary>Epoch seconds after which DynamoDB may delete the item (set on idempotency records only).</summary>
     public const string TimeToLive = "ExpiresAtEpoch";
 
+    /// <summary>
+    /// What GSI1 and GSI2 hold besides the keys: everything the order queries read (a buyer's orders, a show's orders),
+    /// and of a show only the names it shares with orders. Not the show's seat counter: it is all an order changes on
+    /// the show, so a seat change rewrites no entry in the listing partitions <c>SHOWS#ONSALE</c> and <c>SHOWS</c>, and
+    /// the listings read the page's shows whole from the table (<see cref="DynamoDbShowStore"/>).
+    /// </summary>
+    public static readonly IReadOnlyList<string> IndexedAttributes =
+    [
+        "OrderId", "ShowId", "UserId", "HolderName", "Quantity", "UnitPrice", "Status", "TicketCodes", "DocumentKey",
+        "CancelReason", "CreatedAt", "UpdatedAt",
+    ];
+
     /// <summary>The table as the template and the emulator script create it (on-demand billing).</summary>
     public static CreateTableRequest Definition(string tableName) => new()
     {
@@ -30,15 +42,18 @@ internal static class BoxOfficeTable
         KeySchema = [new KeySchemaElement(PK, KeyType.HASH), new KeySchemaElement(SK, KeyType.RANGE)],
         GlobalSecondaryIndexes =
         [
-            Index(Gsi1, Gsi1PK, Gsi1SK),
-            Index(Gsi2, Gsi2PK, Gsi2SK),
+            Index(Gsi1, Gsi1PK, Gsi1SK, Indexed()),
+            Index(Gsi2, Gsi2PK, Gsi2SK, Indexed()),
         ],
     };
 
-    private static GlobalSecondaryIndex Index(string name, string pk, string sk) => new()
+    /// <summary>An index on <paramref name="pk"/> and <paramref name="sk"/>; it projects every attribute unless told otherwise.</summary>
+    private static GlobalSecondaryIndex Index(string name, string pk, string sk, Projection? projection = null) => new()
     {
         IndexName = name,
         KeySchema = [new KeySchemaElement(pk, KeyType.HASH), new KeySchemaElement(sk, KeyType.RANGE)],
-        Projection = new Projection { ProjectionType = ProjectionType.ALL },
+        Projection = projection ?? new Projection { ProjectionType = ProjectionType.ALL },
     };
+
+    private static Projection Indexed() => new() { ProjectionType = ProjectionType.INCLUDE, NonKeyAttributes = [.. IndexedAttributes] };
 }

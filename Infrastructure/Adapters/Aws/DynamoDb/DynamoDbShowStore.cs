@@ -16,13 +16,23 @@ internal sealed class DynamoDbShowStore(DynamoDbTable table, TimeProvider clock)
     public async Task<Show?> GetAsync(string showId, CancellationToken ct) =>
         await table.GetAsync(ShowItem.Key(showId), ct) is { } item ? ShowItem.ToShow(item) : null;
 
-    /// <summary>GSI1, partition <c>SHOWS#ONSALE</c>, from now on: shows that have started drop out of the list.</summary>
-    public Task<Page<Show>> ListOnSaleAsync(PageRequest page, CancellationToken ct) =>
-        table.QueryPageAsync(BoxOfficeTable.Gsi1, ShowItem.OnSalePartition, Format(clock.GetUtcNow()) + "#\uffff", ascending: true,
-            "shows:on-sale", page, ShowItem.ToShow, ct);
+    /// <summary>
+    /// GSI1, partition <c>SHOWS#ONSALE</c>, from now on: shows that have started drop out of the list. A show the table
+    /// says is no longer on sale (cancelled before the index caught up) is left out of its page.
+    /// </summary>
+    public async Task<Page<Show>> ListOnSaleAsync(PageRequest page, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var entries = await table.QueryPageAsync(BoxOfficeTable.Gsi1, ShowItem.OnSalePartition, Format(now) + "#\uffff", ascending: true,
+            "shows:on-sale", page, entry => entry, ct);
+        return new Page<Show>([.. (await ShowsOfAsync(entries.Items, ct)).Where(show => show.IsOnSaleAt(now))], entries.NextCursor);
+    }
 
-    public Task<Page<Show>> ListAllAsync(PageRequest page, CancellationToken ct) =>
-        table.QueryPageAsync(BoxOfficeTable.Gsi2, ShowItem.AllPartition, null, ascending: true, "shows:all", page, ShowItem.ToShow, ct);
+    public async Task<Page<Show>> ListAllAsync(PageRequest page, CancellationToken ct)
+    {
+        var entries = await table.QueryPageAsync(BoxOfficeTable.Gsi2, ShowItem.AllPartition, null, ascending: true, "shows:all", page, entry => entry, ct);
+        return new Page<Show>(await ShowsOfAsync(entries.Items, ct), entries.NextCursor);
+    }
 
     public Task<bool> CreateAsync(Show show, CancellationToken ct) => table.PutNewAsync(ShowItem.From(show), ct);
 
@@ -85,6 +95,17 @@ internal sealed class DynamoDbShowStore(DynamoDbTable table, TimeProvider clock)
         {
             return await GetAsync(showId, ct); // unknown (null) or cancelled before
         }
+    }
+
+    /// <summary>
+    /// The shows of a page of index entries, in the page's order, read whole from the table in one BatchGetItem: the
+    /// entries carry no seat counter, so that orders never write to the listing partitions (docs/dynamodb.md).
+    /// </summary>
+    private async Task<List<Show>> ShowsOfAsync(IReadOnlyList<Dictionary<string, AttributeValue>> entries, CancellationToken ct)
+    {
+        if (entries.Count == 0) return [];
+        var items = await table.BatchGetAsync([.. entries.Select(ShowItem.KeyOf)], ct);
+        return [.. entries.Select(entry => items.GetValueOrDefault(entry.String(BoxOfficeTable.PK))).OfType<Dictionary<string, AttributeValue>>().Select(ShowItem.ToShow)];
     }
 
     public Task<bool> SetPosterAsync(string showId, PosterStatus status, string? posterKey, CancellationToken ct) =>

@@ -94,6 +94,28 @@ internal sealed class DynamoDbTable(IAmazonDynamoDB client, string name, CursorC
         return new Page<T>(items.Select(map).ToList(), cursors.Encode(scope, position));
     }
 
+    /// <summary>
+    /// Up to 100 items by key in one eventually consistent BatchGetItem, by <c>PK</c>; absent items are not in the
+    /// answer. Keys DynamoDB leaves unprocessed (throttling) are asked again after a jittered pause, a few times.
+    /// </summary>
+    public async Task<Dictionary<string, Dictionary<string, AttributeValue>>> BatchGetAsync(
+        IReadOnlyList<Dictionary<string, AttributeValue>> keys, CancellationToken ct)
+    {
+        const int maxAttempts = 4;
+        var found = new Dictionary<string, Dictionary<string, AttributeValue>>(StringComparer.Ordinal);
+        var pending = new KeysAndAttributes { Keys = [.. keys] };
+        for (var attempt = 1; ; attempt++)
+        {
+            var response = await client.BatchGetItemAsync(new BatchGetItemRequest { RequestItems = new() { [name] = pending } }, ct);
+            foreach (var item in response.Responses?.GetValueOrDefault(name) ?? []) found[item.String(BoxOfficeTable.PK)] = item;
+            if (response.UnprocessedKeys?.GetValueOrDefault(name) is not { Keys.Count: > 0 } unprocessed) return found;
+            if (attempt == maxAttempts)
+                throw new ProvisionedThroughputExceededException($"DynamoDB left {unprocessed.Keys.Count} keys of a batch read unprocessed {maxAttempts} times.");
+            pending = unprocessed;
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 50 << attempt)), ct);
+        }
+    }
+
     private Dictionary<string, AttributeValue> StartKey(string scope, string cursor, string[] keyNames, string indexPk, string partitionValue)
     {
         var position = cursors.Decode(scope, cursor);

@@ -8,6 +8,8 @@ namespace BoxOffice.Adapters.Aws.DynamoDb;
 /// <summary>
 /// A show: <c>PK = SHOW#{id}</c>, <c>SK = SHOW</c>. On sale it is in GSI1 under <c>SHOWS#ONSALE</c> (sparse: the keys
 /// are removed when it leaves sale); every show is in GSI2 under <c>SHOWS</c>. Both sort by <c>{startsAt}#{id}</c>.
+/// Its index entries hold the keys and little else (<see cref="BoxOfficeTable.IndexedAttributes"/>): never
+/// <c>SeatsAvailable</c>, which every order changes; a listing reads the shows of its page from the table.
 /// </summary>
 internal static class ShowItem
 {
@@ -21,6 +23,13 @@ internal static class ShowItem
     };
 
     public static string DateSort(DateTimeOffset startsAt, string showId) => $"{Format(startsAt)}#{showId}";
+
+    /// <summary>The table key of the show an index entry stands for.</summary>
+    public static Dictionary<string, AttributeValue> KeyOf(Dictionary<string, AttributeValue> entry) => new()
+    {
+        [BoxOfficeTable.PK] = entry[BoxOfficeTable.PK],
+        [BoxOfficeTable.SK] = entry[BoxOfficeTable.SK],
+    };
 
     public static Dictionary<string, AttributeValue> From(Show show)
     {
