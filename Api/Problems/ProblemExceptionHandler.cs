@@ -1,3 +1,4 @@
+using BoxOffice.Core.Dependencies;
 using BoxOffice.Core.Paging;
 using Microsoft.AspNetCore.Diagnostics;
 using Serilog;
@@ -6,10 +7,12 @@ namespace BoxOffice.Api.Problems;
 
 /// <summary>
 /// Turns exceptions into problem details: bad requests the framework detects (malformed JSON, wrong types, wrong
-/// content type, oversized body) and forged cursors keep their 4xx; anything else is a 500 without internals. Either
-/// way the request's one log line tells why: the detail of a 4xx, the exception of a 500 (which makes it an error).
+/// content type, oversized body) and forged cursors keep their 4xx; a dependency's transient failure (as the shape's
+/// <see cref="ITransientFailures"/> tells, once the adapters' bounded retries are spent) is a 503 with
+/// <c>Retry-After</c>; anything else is a 500 without internals. Either way the request's one log line tells why: the
+/// detail of a 4xx, the exception of a 5xx (which makes it an error).
 /// </summary>
-public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IDiagnosticContext requestLog) : IExceptionHandler
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IDiagnosticContext requestLog, ITransientFailures transient) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -17,12 +20,14 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IDi
         {
             BadHttpRequestException bad => (bad.StatusCode, TitleOf(bad.StatusCode), Describe(bad)),
             InvalidCursorException cursor => (StatusCodes.Status400BadRequest, "Invalid cursor", cursor.Message),
+            _ when transient.IsTransient(exception) => (StatusCodes.Status503ServiceUnavailable, Problem.BusyTitle, Problem.BusyDetail),
             _ => (StatusCodes.Status500InternalServerError, "Unexpected error", "The server could not complete the request. Quote the request id when reporting it."),
         };
         if (status >= 500) requestLog.SetException(exception);
         else requestLog.Set("ProblemDetail", detail);
 
         httpContext.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable) Problem.AddRetryAfter(httpContext.Response);
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
