@@ -1,6 +1,7 @@
 using System.Net;
 using Amazon.Runtime;
 using BoxOffice.Api.Tests.Support;
+using BoxOffice.Worker.Reports;
 using BoxOffice.Worker.Tickets;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -49,6 +50,21 @@ public sealed class WorkerFaultTests(MotoServer moto, DynamoDbLocal dynamoDb) : 
         Assert.Equal(SdkAttempts + 1, _faults.Attempts(operation)); // the failed delivery's call, then the redelivery's
         Assert.Equal(7, (await _app.CreateClient().GetJsonAsync($"/shows/{showId}")).GetProperty("seatsAvailable").GetInt32());
         Assert.Equal(0, (await _admin.GetJsonAsync("/admin/dead-letters")).GetArrayLength());
+    }
+
+    /// <summary>The Worker knows the queue's max receive count (BoxOffice:Queue:MaxReceives, set from the same template parameter).</summary>
+    [Fact]
+    public async Task A_report_whose_job_fails_on_its_last_receive_ends_Failed_with_a_reason()
+    {
+        var location = (await _admin.PostAsync("/reports/sales", null)).Headers.Location!.OriginalString;
+        _faults.Inject("PutObject", AwsFault.ServerError(HttpStatusCode.ServiceUnavailable));
+
+        await using (await _app.StartWorkerAsync(services => services.AddSingleton<HttpClientFactory>(_faults)))
+        {
+            var report = await ApiCalls.EventuallyAsync(() => _admin.GetJsonAsync(location), r => r.Str("status") != "Pending", JobTimeout);
+            Assert.Equal(("Failed", SalesReportHandler.FailureReason(AwsStack.MaxReceives)), (report.Str("status"), report.Str("error")));
+        }
+        Assert.Equal(AwsStack.MaxReceives * SdkAttempts, _faults.Attempts("PutObject"));
     }
 
     [Fact]
