@@ -32,7 +32,11 @@ public static class WorkerProgram
         builder.AddBoxOfficeLogging();
         builder.AddBoxOfficeCore(AwsSettings.Worker);
         builder.Services.AddBoxOfficeJobs();
-        if (!LambdaEnvironment.IsLambda) builder.Services.AddHostedService<QueuePoller>();
+        if (!LambdaEnvironment.IsLambda)
+        {
+            builder.Services.AddHostedService<QueuePoller>();
+            builder.Services.AddHostedService<OrderSweepSchedule>(); // in Lambda, the template's schedule queues the sweep
+        }
         return builder;
     }
 }

@@ -19,6 +19,7 @@ public static class WorkerServiceCollectionExtensions
         services.AddSingleton<IJobHandler, FileUploadedHandler>();
         services.AddSingleton<IJobHandler, ShowCancelledHandler>();
         services.AddSingleton<IJobHandler, SalesReportHandler>();
+        services.AddSingleton<IJobHandler, OrdersSweepHandler>();
         services.AddSingleton<JobDispatcher>();
         return services;
     }

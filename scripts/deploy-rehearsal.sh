@@ -152,7 +152,7 @@ done
 # Exactly the environment the template gives each function, plus what only the emulator needs.
 function_env() { # output-name file
   aws_ lambda get-function-configuration --function-name "$(output "$1")" --query 'Environment.Variables' --output json \
-    | python3 -c 'import json, shlex, sys; [print(f"export {k}={shlex.quote(v)}") for k, v in json.load(sys.stdin).items()]' >"$2"
+    | python3 -c 'import json, shlex, sys; [print(f"export {k}={shlex.quote(str(v))}") for k, v in json.load(sys.stdin).items()]' >"$2"
 }
 function_env ApiFunctionName "$work/api.env"
 function_env WorkerFunctionName "$work/worker.env"

@@ -76,6 +76,7 @@ BoxOffice__Aws__ServiceUrls__Sqs=$url
 BoxOffice__Identity__ClientId=$client_id
 BoxOffice__Identity__JwksUrl=$url/$pool_id/.well-known/jwks.json
 BoxOffice__Paging__CursorKey=$(openssl rand -base64 32)
+BoxOffice__Queue__MaxReceives=5
 EMULATOR_URL=$url
 EMULATOR_PASSWORD=$password
 ENV

@@ -37,11 +37,15 @@ public sealed class AwsBoxOfficeApp(AwsStack stack, Action<IServiceCollection>? 
         return client;
     }
 
-    /// <summary>Starts the Worker (the polling entry of the Worker project) on the same settings; dispose it to stop it.</summary>
-    public async Task<IAsyncDisposable> StartWorkerAsync()
+    /// <summary>
+    /// Starts the Worker (the polling entry of the Worker project) on the same settings, with <paramref name="services"/>
+    /// added to its container (faults, say); dispose it to stop it.
+    /// </summary>
+    public async Task<IAsyncDisposable> StartWorkerAsync(Action<IServiceCollection>? services = null)
     {
         var builder = WorkerProgram.CreateBuilder([.. stack.Settings.Select(s => $"--{s.Key}={s.Value}")]);
         builder.Services.AddSingleton<AWSCredentials>(stack.Moto.Credentials);
+        services?.Invoke(builder.Services);
         var worker = builder.Build();
         await worker.StartAsync();
         return new RunningWorker(worker);

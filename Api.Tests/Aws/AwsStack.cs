@@ -77,6 +77,7 @@ public sealed class AwsStack
             ["BoxOffice:Identity:JwksUrl"] = cognito.JwksUrl(poolId).ToString(),
             ["BoxOffice:Paging:CursorKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["BoxOffice:Queue:PollWait"] = "00:00:01",
+            ["BoxOffice:Queue:MaxReceives"] = MaxReceives.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Serilog:MinimumLevel"] = "Warning",
         };
         return new AwsStack(moto, cognito, settings, poolId, clientId);

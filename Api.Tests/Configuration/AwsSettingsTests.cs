@@ -20,7 +20,7 @@ public class AwsSettingsTests
             })
             .Build();
 
-        Assert.Equal([AwsSettings.BucketName, AwsSettings.QueueUrl, AwsSettings.CursorKey], AwsSettings.Missing(configuration, AwsSettings.Worker));
+        Assert.Equal([AwsSettings.BucketName, AwsSettings.QueueUrl, AwsSettings.CursorKey, AwsSettings.MaxReceives], AwsSettings.Missing(configuration, AwsSettings.Worker));
     }
 
     [Fact]

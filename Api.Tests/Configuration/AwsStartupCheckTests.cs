@@ -24,6 +24,7 @@ public sealed class AwsStartupCheckTests
         [AwsSettings.UserPoolId] = "eu-west-1_pool",
         [AwsSettings.ClientId] = "app-client",
         [AwsSettings.CursorKey] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+        [AwsSettings.MaxReceives] = "5",
         ["BoxOffice__Aws__Region"] = "eu-west-1",
     };
 

@@ -207,13 +207,80 @@ public abstract class OrderStoreContract
         await orders.PlaceAsync(order, null, Now(), Ct);
         var at = Now().AddSeconds(1);
 
-        Assert.True(await orders.ConfirmAsync(order.OrderId, ["T-1", "T-2"], "tickets/doc.pdf", at, Ct));
-        Assert.False(await orders.ConfirmAsync(order.OrderId, ["T-3"], "tickets/other.pdf", at.AddSeconds(1), Ct));
-        Assert.False(await orders.ConfirmAsync("no-such-order", ["T-4"], "tickets/x.pdf", at, Ct));
+        Assert.Equal(ConfirmOrderOutcome.Confirmed, await orders.ConfirmAsync(order.OrderId, show.ShowId, ["T-1", "T-2"], "tickets/doc.pdf", at, Ct));
+        Assert.Equal(ConfirmOrderOutcome.NotPending, await orders.ConfirmAsync(order.OrderId, show.ShowId, ["T-3"], "tickets/other.pdf", at.AddSeconds(1), Ct));
+        Assert.Equal(ConfirmOrderOutcome.NotPending, await orders.ConfirmAsync("no-such-order", show.ShowId, ["T-4"], "tickets/x.pdf", at, Ct));
 
         var stored = await orders.GetAsync(order.OrderId, Ct);
         Assert.Equal(order with { Status = OrderStatus.Confirmed, TicketCodes = ["T-1", "T-2"], DocumentKey = "tickets/doc.pdf", UpdatedAt = at },
             stored, new OrderComparer());
+    }
+
+    /// <summary>The show's status is checked in the same atomic step as the confirmation: a show cancelled first wins.</summary>
+    [Fact]
+    public async Task An_order_of_a_show_cancelled_after_it_was_placed_cannot_be_confirmed()
+    {
+        var (shows, orders) = await CreateStoresAsync();
+        var show = Show(capacity: 10);
+        await shows.CreateAsync(show, Ct);
+        var order = Order(show, quantity: 2);
+        await orders.PlaceAsync(order, null, Now(), Ct);
+        await shows.CancelAsync(show.ShowId, Now(), Ct);
+
+        Assert.Equal(ConfirmOrderOutcome.ShowCancelled, await orders.ConfirmAsync(order.OrderId, show.ShowId, ["T-1", "T-2"], "tickets/doc.pdf", Now(), Ct));
+
+        var stored = await orders.GetAsync(order.OrderId, Ct);
+        Assert.Equal((OrderStatus.Pending, 0), (stored!.Status, stored.TicketCodes.Count));
+        Assert.Contains(order.OrderId, (await orders.ListPendingAsync(Now().AddSeconds(1), Ct).ToListAsync()).Select(p => p.OrderId));
+    }
+
+    [Fact]
+    public async Task Cancelling_a_pending_order_leaves_one_that_was_confirmed_alone()
+    {
+        var (shows, orders) = await CreateStoresAsync();
+        var show = Show(capacity: 10);
+        await shows.CreateAsync(show, Ct);
+        var pending = Order(show, quantity: 3);
+        var confirmed = Order(show, quantity: 2);
+        await orders.PlaceAsync(pending, null, Now(), Ct);
+        await orders.PlaceAsync(confirmed, null, Now(), Ct);
+        await orders.ConfirmAsync(confirmed.OrderId, show.ShowId, ["T-1", "T-2"], "tickets/doc.pdf", Now(), Ct);
+
+        Assert.Equal(CancelOrderOutcome.NotPending, await orders.CancelPendingAsync(confirmed.OrderId, "too old", releaseSeats: true, Now(), Ct));
+        Assert.Equal(CancelOrderOutcome.Cancelled, await orders.CancelPendingAsync(pending.OrderId, "too old", releaseSeats: true, Now(), Ct));
+        Assert.Equal(CancelOrderOutcome.AlreadyCancelled, await orders.CancelPendingAsync(pending.OrderId, "too old", releaseSeats: true, Now(), Ct));
+        Assert.Equal(CancelOrderOutcome.NotFound, await orders.CancelPendingAsync("no-such-order", "too old", releaseSeats: true, Now(), Ct));
+
+        Assert.Equal(OrderStatus.Confirmed, (await orders.GetAsync(confirmed.OrderId, Ct))!.Status);
+        Assert.Equal((OrderStatus.Cancelled, "too old"), ((await orders.GetAsync(pending.OrderId, Ct))!.Status, (await orders.GetAsync(pending.OrderId, Ct))!.CancelReason));
+        Assert.Equal(8, (await shows.GetAsync(show.ShowId, Ct))!.SeatsAvailable);
+    }
+
+    /// <summary>The index of Pending orders: only orders still Pending and placed before the bound, across pages.</summary>
+    [Fact]
+    public async Task Pending_orders_are_listed_until_they_are_confirmed_or_cancelled()
+    {
+        var (shows, orders) = await CreateStoresAsync();
+        var show = Show(capacity: 200);
+        await shows.CreateAsync(show, Ct);
+        var start = Now().AddMinutes(-30);
+        var placed = new List<Order>();
+        for (var i = 0; i < 120; i++)
+        {
+            var order = Order(show, at: start.AddSeconds(i));
+            placed.Add(order);
+            Assert.Equal(OrderPlacementOutcome.Placed, (await orders.PlaceAsync(order, null, Now(), Ct)).Outcome);
+        }
+        await orders.ConfirmAsync(placed[0].OrderId, show.ShowId, ["T-1"], "tickets/a.pdf", Now(), Ct);
+        await orders.CancelAsync(placed[1].OrderId, "changed my mind", releaseSeats: true, Now(), Ct);
+        await orders.CancelPendingAsync(placed[2].OrderId, "too old", releaseSeats: true, Now(), Ct);
+
+        var before = start.AddSeconds(100); // the orders placed from second 100 on are too young
+        var listed = await orders.ListPendingAsync(before, Ct).ToListAsync();
+
+        Assert.Equal(placed.Skip(3).Take(97).Select(o => o.OrderId).Order(), listed.Select(p => p.OrderId).Order());
+        Assert.All(listed, p => Assert.Equal(placed.Single(o => o.OrderId == p.OrderId).CreatedAt, p.PlacedAt));
+        Assert.Empty(await orders.ListPendingAsync(start, Ct).ToListAsync());
     }
 
     [Fact]
@@ -232,7 +299,7 @@ public abstract class OrderStoreContract
         var stored = await orders.GetAsync(order.OrderId, Ct);
         Assert.Equal((OrderStatus.Cancelled, "changed my mind"), (stored!.Status, stored.CancelReason));
         Assert.Equal(10, (await shows.GetAsync(show.ShowId, Ct))!.SeatsAvailable);
-        Assert.False(await orders.ConfirmAsync(order.OrderId, ["T-1"], "tickets/x.pdf", Now(), Ct));
+        Assert.Equal(ConfirmOrderOutcome.NotPending, await orders.ConfirmAsync(order.OrderId, show.ShowId, ["T-1"], "tickets/x.pdf", Now(), Ct));
     }
 
     /// <summary>Show.SeatsReturnedBy: the available seats never pass the capacity, whatever the counter says.</summary>
@@ -260,7 +327,7 @@ public abstract class OrderStoreContract
         await shows.CreateAsync(show, Ct);
         var order = Order(show, quantity: 4);
         await orders.PlaceAsync(order, null, Now(), Ct);
-        await orders.ConfirmAsync(order.OrderId, ["T-1"], "tickets/x.pdf", Now(), Ct);
+        await orders.ConfirmAsync(order.OrderId, show.ShowId, ["T-1"], "tickets/x.pdf", Now(), Ct);
 
         Assert.Equal(CancelOrderOutcome.Cancelled, await orders.CancelAsync(order.OrderId, "show cancelled", releaseSeats: false, Now(), Ct));
 

@@ -6,6 +6,7 @@ using BoxOffice.Core.Queue;
 using BoxOffice.Hosting.Lambda.Runtime;
 using BoxOffice.Worker.Lambda;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace BoxOffice.Api.Tests.Lambda;
 
@@ -19,7 +20,7 @@ public sealed class SqsBatchFunctionTests
     public SqsBatchFunctionTests()
     {
         IJobHandler[] handlers = [_orders, _uploads, new FailingHandler("report.sales.requested")];
-        _function = new SqsBatchFunction(new JobDispatcher(handlers, NullLogger<JobDispatcher>.Instance), NullLogger<SqsBatchFunction>.Instance);
+        _function = new SqsBatchFunction(new JobDispatcher(handlers, Options.Create(new QueueOptions()), NullLogger<JobDispatcher>.Instance), NullLogger<SqsBatchFunction>.Instance);
     }
 
     [Fact]

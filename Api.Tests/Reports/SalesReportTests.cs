@@ -1,6 +1,10 @@
 using System.Net;
+using System.Net.Http.Json;
 using BoxOffice.Api.Tests.Support;
+using BoxOffice.Api.Tests.Support.Decorators;
+using BoxOffice.Core.Files;
 using BoxOffice.Worker.Reports;
+using Microsoft.AspNetCore.TestHost;
 
 namespace BoxOffice.Api.Tests.Reports;
 
@@ -30,6 +34,35 @@ public class SalesReportTests
         var row = Assert.Single(lines, l => l.StartsWith(showId, StringComparison.Ordinal));
         Assert.Contains("\"Twelfth Night, or What You Will\"", row, StringComparison.Ordinal);
         Assert.EndsWith(",50,47,1,3,0,0,1,30.00", row, StringComparison.Ordinal);
+    }
+
+    /// <summary>The API promises Failed with a reason: a job failing on its last receive must not leave the report Pending.</summary>
+    [Fact]
+    public async Task A_report_whose_job_fails_on_every_receive_ends_Failed_with_a_reason()
+    {
+        await using var app = new BoxOfficeApp(); // 3 receives, 1 s apart; only the broken instance below is started
+        using var broken = app.WithWebHostBuilder(web => web.ConfigureTestServices(services =>
+            services.Decorate<IFileStore>((inner, _) => new NoReportFiles(inner))));
+        var brokenAdmin = broken.CreateClient();
+        var token = await (await brokenAdmin.PostAsJsonAsync("/dev/token", new { username = "ada-admin", groups = new[] { "admin" } })).ReadAsync(HttpStatusCode.OK);
+        brokenAdmin.DefaultRequestHeaders.Authorization = new("Bearer", token.Str("accessToken"));
+
+        var location = (await brokenAdmin.PostAsync("/reports/sales", null)).Headers.Location!.OriginalString;
+
+        var failed = await ApiCalls.EventuallyAsync(() => brokenAdmin.GetJsonAsync(location), r => r.Str("status") != "Pending", TimeSpan.FromSeconds(30));
+        Assert.Equal("Failed", failed.Str("status"));
+        Assert.Equal(SalesReportHandler.FailureReason(3), failed.Str("error"));
+        var letters = await ApiCalls.EventuallyAsync(() => brokenAdmin.GetJsonAsync("/admin/dead-letters"), l => l.GetArrayLength() > 0, TimeSpan.FromSeconds(10));
+        var letter = Assert.Single(letters.EnumerateArray());
+        Assert.Equal(("report.sales.requested", 3), (letter.Str("type"), letter.GetProperty("receiveCount").GetInt32()));
+    }
+
+    private sealed class NoReportFiles(IFileStore inner) : FileStoreDecorator(inner)
+    {
+        public override Task PutAsync(string key, Stream content, string contentType, CancellationToken ct) =>
+            key.StartsWith("reports/", StringComparison.Ordinal)
+                ? throw new IOException("the disk is full")
+                : base.PutAsync(key, content, contentType, ct);
     }
 
     [Theory]

@@ -22,20 +22,26 @@ public class BoxOfficeApp : WebApplicationFactory<Program>
 
     private readonly bool _ownsFolder;
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
     public BoxOfficeApp()
-        : this(null, null)
+        : this(null, null, null)
     {
     }
 
-    /// <summary>An instance over <paramref name="dataPath"/> (kept on dispose) and/or with extra settings.</summary>
-    public static BoxOfficeApp With(string? dataPath, IReadOnlyDictionary<string, string?>? settings = null) => new(dataPath, settings);
+    /// <summary>
+    /// An instance over <paramref name="dataPath"/> (kept on dispose) and/or with extra settings, and
+    /// <paramref name="services"/> applied last to its container (decorated stores, say).
+    /// </summary>
+    public static BoxOfficeApp With(string? dataPath, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>
+        new(dataPath, settings, services);
 
     /// <summary>An instance whose logs keep information lines too, for tests that read request and job lines.</summary>
-    public static BoxOfficeApp WithInformationLogs() => new(null, new Dictionary<string, string?> { ["Serilog:MinimumLevel"] = "Information" });
+    public static BoxOfficeApp WithInformationLogs() => new(null, new Dictionary<string, string?> { ["Serilog:MinimumLevel"] = "Information" }, null);
 
-    private BoxOfficeApp(string? dataPath, IReadOnlyDictionary<string, string?>? settings)
+    private BoxOfficeApp(string? dataPath, IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? services)
     {
+        _services = services;
         _ownsFolder = dataPath is null;
         DataPath = dataPath ?? Path.Combine(Path.GetTempPath(), "boxoffice-tests", Guid.NewGuid().ToString("N"));
         _settings = new Dictionary<string, string?>
@@ -71,6 +77,7 @@ public class BoxOfficeApp : WebApplicationFactory<Program>
                     var now = Clock.GetUtcNow().UtcDateTime;
                     return (notBefore is null || notBefore <= now + parameters.ClockSkew) && expires > now - parameters.ClockSkew;
                 });
+            _services?.Invoke(services);
         });
     }
 

@@ -40,6 +40,11 @@ public static class FunctionSettingsRule
             ?? (IsDeadLetterTarget(t, ServerlessTemplate.Target(v)!) ? null : "must be the job queue's dead-letter queue"),
         [AwsSettings.UserPoolId] = RefTo("AWS::Cognito::UserPool"),
         [AwsSettings.ClientId] = RefTo("AWS::Cognito::UserPoolClient"),
+        [AwsSettings.MaxReceives] = (t, v) =>
+            t.IdsOfType("AWS::SQS::Queue").Select(q => t.Properties(q)["RedrivePolicy"]?["maxReceiveCount"]).OfType<JsonNode>().ToList() is [var count]
+                && count.ToJsonString() == v?.ToJsonString()
+                ? null
+                : "must be the job queue's maxReceiveCount (the same Ref), so the last receive is known",
         [AwsSettings.CursorKey] = (t, v) =>
             v is JsonObject o && o["Ref"] is JsonValue r && t.Parameter(r.GetValue<string>())?["NoEcho"]?.GetValue<bool>() == true
                 ? null

@@ -15,6 +15,19 @@ public class FunctionSettingsTests
         Assert.Empty(FunctionSettingsRule.Check(ServerlessTemplate.Load(), "WorkerFunction", AwsSettings.Worker));
 
     [Fact]
+    public void The_worker_knows_the_job_queues_max_receive_count()
+    {
+        var template = ServerlessTemplate.Load();
+        var variables = Variables(template, "WorkerFunction");
+        Assert.Equal(template.Properties("JobQueue")["RedrivePolicy"]!["maxReceiveCount"]!.ToJsonString(), variables[AwsSettings.MaxReceives]!.ToJsonString());
+
+        variables[AwsSettings.MaxReceives] = 3;
+
+        var problem = Assert.Single(FunctionSettingsRule.Check(template, "WorkerFunction", AwsSettings.Worker));
+        Assert.Contains("maxReceiveCount", problem);
+    }
+
+    [Fact]
     public void A_missing_setting_is_reported()
     {
         var template = ServerlessTemplate.Load();

@@ -28,24 +28,32 @@ public class RoleActionsTests
     };
 
     /// <summary>
-    /// Worker: reads (the report's shows page by page in BatchGetItem) and updates (confirm, cancel, poster state, report
-    /// state; it creates no item); ticket PDFs and
-    /// report CSVs written, posters read, kept or deleted; the event source mapping's polling of the job queue.
+    /// Worker: reads (the report's shows page by page in BatchGetItem) and updates (confirm, which checks the show in the
+    /// same transaction, cancel, poster state, report state; it creates no item); ticket PDFs and report CSVs written,
+    /// posters read, kept or deleted; the event source mapping's polling of the job queue, and the order sweep sending
+    /// ticket jobs again.
     /// </summary>
     private static readonly Dictionary<string, string[]> Worker = new()
     {
         ["WorkerLogGroup"] = Logs,
-        ["Table"] = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:UpdateItem"],
+        ["Table"] = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem"],
         ["UploadsBucket"] = ["s3:GetObject", "s3:PutObject", "s3:PutObjectTagging", "s3:DeleteObject", "s3:ListBucket"],
-        ["JobQueue"] = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"],
+        ["JobQueue"] = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:SendMessage"],
+    };
+
+    /// <summary>EventBridge Scheduler: queueing the order sweep.</summary>
+    private static readonly Dictionary<string, string[]> Scheduler = new()
+    {
+        ["JobQueue"] = ["sqs:SendMessage"],
     };
 
     [Theory]
     [InlineData("ApiRole")]
     [InlineData("WorkerRole")]
+    [InlineData("SchedulerRole")]
     public void Each_role_grants_exactly_the_actions_its_adapters_call(string roleId)
     {
-        var expected = roleId == "ApiRole" ? Api : Worker;
+        var expected = roleId switch { "ApiRole" => Api, "WorkerRole" => Worker, _ => Scheduler };
 
         var granted = Granted(ServerlessTemplate.Load(), roleId);
 

@@ -19,6 +19,7 @@ public static class ApiHostingExtensions
     {
         builder.AddBoxOfficeLogging();
         builder.AddBoxOfficeCore(AwsSettings.Api);
+        builder.Services.AddApiAwsTimeouts();
         builder.AddInProcessJobs();
 
         builder.Services.ConfigureHttpJsonOptions(o =>

@@ -9,7 +9,7 @@ namespace BoxOffice.Api.Hosting;
 
 /// <summary>
 /// The Worker inside the Api: its job handlers and, in the local shape with <c>BoxOffice:Queue:ProcessInApi</c> on,
-/// the poller that feeds them. The only place the Api names the Worker: the Lambda package is built without it
+/// the poller that feeds them and the schedule of the order sweep. The only place the Api names the Worker: the Lambda package is built without it
 /// (<c>-p:LambdaPackage=true</c>, see Api.csproj), as the Worker function takes the jobs there.
 /// </summary>
 internal static class InProcessJobs
@@ -20,7 +20,11 @@ internal static class InProcessJobs
         var processHere = BoxOfficeOptions.ShapeOf(builder.Configuration) == RuntimeShape.Local && queue.ProcessInApi;
 #if IN_PROCESS_JOBS
         builder.Services.AddBoxOfficeJobs();
-        if (processHere) builder.Services.AddHostedService<QueuePoller>();
+        if (processHere)
+        {
+            builder.Services.AddHostedService<QueuePoller>();
+            builder.Services.AddHostedService<OrderSweepSchedule>();
+        }
 #else
         // Orders would stay Pending without a word: refuse to start instead.
         if (processHere)

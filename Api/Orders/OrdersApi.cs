@@ -38,7 +38,7 @@ public static class OrdersApi
 
     private static async Task<Results<Accepted<OrderResponse>, ValidationProblem, ProblemHttpResult>> PlaceOrder(
         string showId, PlaceOrderRequest request, [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey,
-        ClaimsPrincipal user, OrderPlacement placement, IFileStore files, IOptions<FilesOptions> options, TimeProvider clock, CancellationToken ct)
+        ClaimsPrincipal user, OrderPlacement placement, IFileStore files, IOptions<FilesOptions> options, TimeProvider clock, HttpResponse response, CancellationToken ct)
     {
         if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > 128 || idempotencyKey.Any(c => c < 0x21 || c > 0x7e)))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [IdempotencyHeader] = ["1 to 128 visible ASCII characters."] });
@@ -54,7 +54,7 @@ public static class OrdersApi
             OrderPlacementOutcome.KeyReused => Problem.Of(StatusCodes.Status422UnprocessableEntity, "Idempotency key reused",
                 "This Idempotency-Key was used for a different request; use a new key."),
             OrderPlacementOutcome.KeyInFlight => Problem.Conflict("Request in progress", "A request with this Idempotency-Key is still being processed; retry shortly."),
-            _ => Problem.Of(StatusCodes.Status503ServiceUnavailable, "Try again", "The order could not be queued and was not placed."),
+            _ => Problem.Unavailable(response, "The order could not be queued and was not placed."),
         };
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BoxOffice.Core.Dependencies;
 using BoxOffice.Core.Paging;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -8,11 +9,13 @@ namespace BoxOffice.Api.Problems;
 
 /// <summary>
 /// Turns exceptions into problem details: bad requests the framework detects (malformed JSON, wrong types, wrong
-/// content type, oversized body) and forged cursors keep their 4xx; anything else is a 500 without internals. Either
-/// way the request's one log line tells why: the detail of a 4xx, the exception of a 500 (which makes it an error).
+/// content type, oversized body) and forged cursors keep their 4xx; a dependency's transient failure (as the shape's
+/// <see cref="ITransientFailures"/> tells, once the adapters' bounded retries are spent) is a 503 with
+/// <c>Retry-After</c>; anything else is a 500 without internals. Either way the request's one log line tells why: the
+/// detail of a 4xx, the exception of a 5xx (which makes it an error).
 /// A value of the wrong type is reported under its field's JSON path, never with our .NET type names.
 /// </summary>
-public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IDiagnosticContext requestLog) : IExceptionHandler
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IDiagnosticContext requestLog, ITransientFailures transient) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -21,12 +24,14 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IDi
             BadHttpRequestException { InnerException: JsonException json } bad => Describe(bad.StatusCode, json),
             BadHttpRequestException bad => Plain(bad.StatusCode, TitleOf(bad.StatusCode), Describe(bad)),
             InvalidCursorException cursor => Plain(StatusCodes.Status400BadRequest, "Invalid cursor", cursor.Message),
+            _ when transient.IsTransient(exception) => Plain(StatusCodes.Status503ServiceUnavailable, Problem.BusyTitle, Problem.BusyDetail),
             _ => Plain(StatusCodes.Status500InternalServerError, "Unexpected error", "The server could not complete the request. Quote the request id when reporting it."),
         };
         if (problem.Status >= 500) requestLog.SetException(exception);
         else requestLog.Set("ProblemDetail", problem.Detail);
 
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable) Problem.AddRetryAfter(httpContext.Response);
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, Exception = exception, ProblemDetails = problem });
     }
 

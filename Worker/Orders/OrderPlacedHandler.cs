@@ -2,6 +2,7 @@ using BoxOffice.Core.Files;
 using BoxOffice.Core.Jobs;
 using BoxOffice.Core.Orders;
 using BoxOffice.Core.Shows;
+using BoxOffice.Worker.Shows;
 using BoxOffice.Worker.Tickets;
 using Microsoft.Extensions.Logging;
 
@@ -9,7 +10,8 @@ namespace BoxOffice.Worker.Orders;
 
 /// <summary>
 /// Issues the tickets of a placed order: codes derived from the order id (a redelivery issues the same ones), the
-/// ticket document stored under a key of the order, then Pending → Confirmed in one conditional write.
+/// ticket document stored under a key of the order, then Pending → Confirmed in one atomic write conditioned on the
+/// show not being cancelled; an order whose show was cancelled meanwhile is cancelled instead.
 /// </summary>
 public sealed class OrderPlacedHandler(
     IOrderStore orders, IShowStore shows, IFileStore files, TicketDocumentRenderer renderer, TimeProvider clock, ILogger<OrderPlacedHandler> logger)
@@ -28,6 +30,11 @@ public sealed class OrderPlacedHandler(
             return;
         }
         var show = await shows.GetAsync(order.ShowId, ct) ?? throw new InvalidOperationException($"Show {order.ShowId} of order {order.OrderId} is missing.");
+        if (show.Status == ShowStatus.Cancelled)
+        {
+            await CancelForCancelledShowAsync(order.OrderId, ct);
+            return;
+        }
 
         var codes = TicketCodes.For(order.OrderId, order.Quantity);
         var pdf = renderer.Render(new TicketDocument(show.Title, show.Venue, show.StartsAt, order.OrderId, order.HolderName ?? order.UserId, codes));
@@ -35,14 +42,26 @@ public sealed class OrderPlacedHandler(
         using (var content = new MemoryStream(pdf))
             await files.PutAsync(key, content, TicketDocumentRenderer.ContentType, ct);
 
-        if (await orders.ConfirmAsync(order.OrderId, codes, key, clock.GetUtcNow(), ct))
+        var outcome = await orders.ConfirmAsync(order.OrderId, order.ShowId, codes, key, clock.GetUtcNow(), ct);
+        if (outcome == ConfirmOrderOutcome.Confirmed)
         {
             logger.LogInformation("Order {OrderId} confirmed with {TicketCount} tickets", order.OrderId, codes.Count);
             return;
         }
+        if (outcome == ConfirmOrderOutcome.ShowCancelled) await CancelForCancelledShowAsync(order.OrderId, ct);
         // Cancelled (or confirmed by a parallel delivery) meanwhile: keep the document only if it is the order's.
         var now = await orders.GetAsync(order.OrderId, ct);
         if (now?.Status != OrderStatus.Confirmed) await files.DeleteAsync(key, ct);
         logger.LogInformation("Order {OrderId} became {Status} while its tickets were issued", order.OrderId, now?.Status);
+    }
+
+    /// <summary>
+    /// The show was cancelled after this order was placed, and the show's cancellation job may not see the order (its
+    /// index lags): cancel it here. A cancelled show sells nothing more, so no seat goes back.
+    /// </summary>
+    private async Task CancelForCancelledShowAsync(string orderId, CancellationToken ct)
+    {
+        var outcome = await orders.CancelPendingAsync(orderId, ShowCancelledHandler.Reason, releaseSeats: false, clock.GetUtcNow(), ct);
+        logger.LogInformation("Order {OrderId}: its show is cancelled, so it is {Outcome}", orderId, outcome);
     }
 }

@@ -27,4 +27,13 @@ public sealed class SalesReportHandler(IReportStore reports, SalesReportBuilder 
         await reports.CompleteAsync(job.ReportId, ReportStatus.Ready, key, null, clock.GetUtcNow(), ct);
         logger.LogInformation("Report {ReportId} ready", job.ReportId);
     }
+
+    /// <summary>The last receive failed too: the report is Failed with a reason, not left Pending for ever.</summary>
+    protected override async Task GiveUpAsync(SalesReportRequested job, int attempts, CancellationToken ct)
+    {
+        if (await reports.CompleteAsync(job.ReportId, ReportStatus.Failed, null, FailureReason(attempts), clock.GetUtcNow(), ct))
+            logger.LogWarning("Report {ReportId} failed after {Attempts} attempts", job.ReportId, attempts);
+    }
+
+    public static string FailureReason(int attempts) => $"The report could not be built after {attempts} attempts. Request a new one.";
 }

@@ -8,6 +8,8 @@ namespace BoxOffice.Worker.Shows;
 /// <summary>Cancels every order of a cancelled show. Each order is cancelled at most once, so a redelivery changes nothing.</summary>
 public sealed class ShowCancelledHandler(IOrderStore orders, TimeProvider clock, ILogger<ShowCancelledHandler> logger) : JobHandler<ShowCancelled>
 {
+    public const string Reason = "show cancelled";
+
     public override string JobType => JobTypes.ShowCancelled;
 
     protected override async Task HandleAsync(ShowCancelled job, CancellationToken ct)
@@ -17,7 +19,7 @@ public sealed class ShowCancelledHandler(IOrderStore orders, TimeProvider clock,
         {
             // The show is off the market, so its seats are not released.
             if (order.Status != OrderStatus.Cancelled
-                && await orders.CancelAsync(order.OrderId, "show cancelled", releaseSeats: false, clock.GetUtcNow(), ct) == CancelOrderOutcome.Cancelled)
+                && await orders.CancelAsync(order.OrderId, Reason, releaseSeats: false, clock.GetUtcNow(), ct) == CancelOrderOutcome.Cancelled)
                 cancelled++;
         }
         logger.LogInformation("Show {ShowId} cancelled: {Cancelled} orders cancelled", job.ShowId, cancelled);

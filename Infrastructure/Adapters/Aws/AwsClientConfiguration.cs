@@ -36,6 +36,16 @@ internal static class AwsClientConfiguration
     };
 
     /// <summary>
+    /// What the composition adds to each client: its attempt timeout when <paramref name="timeout"/> is set, and the
+    /// HTTP client factory a test registered to inject faults (null in the product, which then uses the SDK's own).
+    /// </summary>
+    public static void Tune(ClientConfig config, TimeSpan? timeout, HttpClientFactory? httpClients)
+    {
+        if (timeout is { } attempt) config.Timeout = attempt;
+        if (httpClients is not null) config.HttpClientFactory = httpClients;
+    }
+
+    /// <summary>
     /// Points <paramref name="config"/> at <paramref name="serviceUrl"/> (an emulator), signing for the shape's region;
     /// false, leaving the region's endpoint, when there is no override.
     /// </summary>

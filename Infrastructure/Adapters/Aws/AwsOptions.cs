@@ -18,6 +18,16 @@ public sealed class AwsOptions
 
     /// <summary>Per-service endpoint overrides for emulators (moto, LocalStack); empty means the real AWS endpoint.</summary>
     public AwsServiceUrls ServiceUrls { get; set; } = new();
+
+    /// <summary>Per-service timeout of one HTTP attempt; unset means <see cref="AwsClientConfiguration.Timeout"/>.</summary>
+    public AwsServiceTimeouts Timeouts { get; set; } = new();
+}
+
+public sealed class AwsServiceTimeouts
+{
+    public TimeSpan? DynamoDb { get; set; }
+    public TimeSpan? S3 { get; set; }
+    public TimeSpan? Sqs { get; set; }
 }
 
 public sealed class AwsServiceUrls

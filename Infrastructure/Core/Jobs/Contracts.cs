@@ -8,3 +8,6 @@ public sealed record FileUploaded(string Key, long Size);
 public sealed record ShowCancelled(string ShowId);
 
 public sealed record SalesReportRequested(string ReportId);
+
+/// <summary>Time to look for orders left Pending (<see cref="Orders.OrderSweep"/>); sent on a schedule.</summary>
+public sealed record OrdersSweep;

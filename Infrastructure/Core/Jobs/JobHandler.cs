@@ -8,12 +8,15 @@ public abstract class JobHandler<T> : IJobHandler where T : class
 {
     public abstract string JobType { get; }
 
-    public Task HandleAsync(JobMessage message, CancellationToken ct)
-    {
-        var payload = JsonSerializer.Deserialize<T>(message.Body, JobJson.Options)
-            ?? throw new InvalidOperationException($"Job {JobType} has an empty body.");
-        return HandleAsync(payload, ct);
-    }
+    public Task HandleAsync(JobMessage message, CancellationToken ct) => HandleAsync(Read(message), ct);
+
+    public Task GiveUpAsync(JobMessage message, int attempts, CancellationToken ct) => GiveUpAsync(Read(message), attempts, ct);
 
     protected abstract Task HandleAsync(T job, CancellationToken ct);
+
+    /// <summary>See <see cref="IJobHandler.GiveUpAsync"/>; by default nothing.</summary>
+    protected virtual Task GiveUpAsync(T job, int attempts, CancellationToken ct) => Task.CompletedTask;
+
+    private T Read(JobMessage message) =>
+        JsonSerializer.Deserialize<T>(message.Body, JobJson.Options) ?? throw new InvalidOperationException($"Job {JobType} has an empty body.");
 }

@@ -7,4 +7,11 @@ public static class JobTypes
     public const string FileUploaded = "file.uploaded";
     public const string ShowCancelled = "show.cancelled";
     public const string SalesReportRequested = "report.sales.requested";
+    public const string OrdersSweep = "orders.sweep";
+
+    /// <summary>
+    /// Types a scheduler may queue as a bare body <c>{"type": "..."}</c> without message attributes (EventBridge
+    /// Scheduler sends only a body to SQS).
+    /// </summary>
+    public static readonly IReadOnlySet<string> Scheduled = new HashSet<string>(StringComparer.Ordinal) { OrdersSweep };
 }

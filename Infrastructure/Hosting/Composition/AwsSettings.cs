@@ -19,6 +19,7 @@ public static class AwsSettings
     public const string ClientId = "BoxOffice__Identity__ClientId";
     public const string CursorKey = "BoxOffice__Paging__CursorKey";
     public const string OpenApiEnabled = "BoxOffice__OpenApi__Enabled";
+    public const string MaxReceives = "BoxOffice__Queue__MaxReceives";
 
     /// <summary>The HTTP Api: every store, the queue to publish jobs, the dead letters to list and redrive, the user pool.</summary>
     public static readonly IReadOnlyList<string> Api =
@@ -28,11 +29,12 @@ public static class AwsSettings
     public static readonly IReadOnlyList<string> ApiOptional = [OpenApiEnabled];
 
     /// <summary>
-    /// The Worker: the stores its handlers write, the queue it is fed from (and publishes follow-up jobs to), and the
-    /// cursor key, since its handlers page through a show's orders and the AWS shape never generates a key.
+    /// The Worker: the stores its handlers write, the queue it is fed from (and publishes follow-up jobs to), the
+    /// cursor key, since its handlers page through a show's orders and the AWS shape never generates a key, and the
+    /// queue's max receive count, so a job failing on its last receive records its failure before it is dead-lettered.
     /// </summary>
     public static readonly IReadOnlyList<string> Worker =
-        [Shape, TableName, BucketName, QueueUrl, CursorKey];
+        [Shape, TableName, BucketName, QueueUrl, CursorKey, MaxReceives];
 
     /// <summary>The configuration key of an environment variable name (<c>A__B</c> is <c>A:B</c>).</summary>
     public static string ConfigurationKey(string variable) => variable.Replace("__", ":", StringComparison.Ordinal);

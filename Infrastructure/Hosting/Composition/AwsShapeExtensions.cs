@@ -7,6 +7,7 @@ using BoxOffice.Adapters.Aws.Cognito;
 using BoxOffice.Adapters.Aws.DynamoDb;
 using BoxOffice.Adapters.Aws.S3;
 using BoxOffice.Adapters.Aws.Sqs;
+using BoxOffice.Core.Dependencies;
 using BoxOffice.Core.Files;
 using BoxOffice.Core.Identity;
 using BoxOffice.Core.Orders;
@@ -52,6 +53,7 @@ public static class AwsShapeExtensions
         services.AddSingleton<IShowStore, DynamoDbShowStore>();
         services.AddSingleton<IOrderStore, DynamoDbOrderStore>();
         services.AddSingleton<IReportStore, DynamoDbReportStore>();
+        services.AddSingleton<ITransientFailures, AwsTransientFailures>();
 
         services.AddSingleton<IFileStore>(sp => new S3FileStore(
             sp.GetRequiredService<IAmazonS3>(), Required(Aws(sp).BucketName, nameof(AwsOptions.BucketName)), sp.GetRequiredService<TimeProvider>()));
@@ -76,20 +78,43 @@ public static class AwsShapeExtensions
     /// <summary>
     /// The SDK clients, each a singleton built on first use: region, credentials and retry settings from
     /// <see cref="AwsClientConfiguration.Defaults"/> (an <see cref="AWSCredentials"/> registered in the container wins over the
-    /// SDK's default chain), and the endpoint override of <see cref="AwsOptions.ServiceUrls"/> when set.
+    /// SDK's default chain), the attempt timeout of <see cref="AwsOptions.Timeouts"/> and the endpoint override of
+    /// <see cref="AwsOptions.ServiceUrls"/> when set. An <see cref="HttpClientFactory"/> in the container (tests inject
+    /// faults through one) carries every client's HTTP, so the retry settings under test are the product's own.
     /// </summary>
     internal static IServiceCollection AddAwsClients(this IServiceCollection services)
     {
         services.AddDefaultAWSOptions(sp => AwsClientConfiguration.Defaults(Aws(sp), sp.GetService<AWSCredentials>()));
-        services.AddAWSService<IAmazonDynamoDB>((config, sp) => AwsClientConfiguration.PointAt(config, Aws(sp).ServiceUrls.DynamoDb, Aws(sp)));
+        services.AddAWSService<IAmazonDynamoDB>((config, sp) =>
+        {
+            AwsClientConfiguration.Tune(config, Aws(sp).Timeouts.DynamoDb, sp.GetService<HttpClientFactory>());
+            AwsClientConfiguration.PointAt(config, Aws(sp).ServiceUrls.DynamoDb, Aws(sp));
+        });
         services.AddAWSService<IAmazonS3>((config, sp) =>
         {
+            AwsClientConfiguration.Tune(config, Aws(sp).Timeouts.S3, sp.GetService<HttpClientFactory>());
             // Emulators answer on one host name, so address buckets by path there.
             if (AwsClientConfiguration.PointAt(config, Aws(sp).ServiceUrls.S3, Aws(sp))) ((AmazonS3Config)config).ForcePathStyle = true;
         });
-        services.AddAWSService<IAmazonSQS>((config, sp) => AwsClientConfiguration.PointAt(config, Aws(sp).ServiceUrls.Sqs, Aws(sp)));
+        services.AddAWSService<IAmazonSQS>((config, sp) =>
+        {
+            AwsClientConfiguration.Tune(config, Aws(sp).Timeouts.Sqs, sp.GetService<HttpClientFactory>());
+            AwsClientConfiguration.PointAt(config, Aws(sp).ServiceUrls.Sqs, Aws(sp));
+        });
         return services;
     }
+
+    /// <summary>
+    /// An HTTP request must be answered inside API Gateway's 29 s, retries included, so the Api's AWS calls give each
+    /// attempt less time than the Worker's (<see cref="ApiAwsTimeouts"/>), unless configured otherwise.
+    /// </summary>
+    public static IServiceCollection AddApiAwsTimeouts(this IServiceCollection services) =>
+        services.PostConfigure<AwsOptions>(o =>
+        {
+            o.Timeouts.DynamoDb ??= ApiAwsTimeouts.DynamoDb;
+            o.Timeouts.S3 ??= ApiAwsTimeouts.S3;
+            o.Timeouts.Sqs ??= ApiAwsTimeouts.Sqs;
+        });
 
     /// <summary>Cursors must verify on every instance, so the AWS shape takes the key from configuration, never generates one.</summary>
     private static byte[] CursorKey(IConfiguration config)

@@ -29,6 +29,7 @@ public static class CoreHostingExtensions
         services.Configure<FilesOptions>(config.GetSection(FilesOptions.Section));
         services.Configure<PagingOptions>(config.GetSection(PagingOptions.Section));
         services.Configure<AwsOptions>(config.GetSection(AwsOptions.Section));
+        services.Configure<BoxOffice.Core.Orders.OrderOptions>(config.GetSection(BoxOffice.Core.Orders.OrderOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IJobPublisher, JobPublisher>();
         services.AddPortHealthChecks();
@@ -36,6 +37,7 @@ public static class CoreHostingExtensions
         services.AddSingleton<BoxOffice.Core.Shows.ShowPrices>();
         services.AddSingleton<BoxOffice.Core.Orders.OrderPlacement>();
         services.AddSingleton<BoxOffice.Core.Orders.OrderCancellation>();
+        services.AddSingleton<BoxOffice.Core.Orders.OrderSweep>();
 
         var shape = BoxOfficeOptions.ShapeOf(config);
         if (shape == RuntimeShape.Aws) builder.AddAwsShape(awsSettings);

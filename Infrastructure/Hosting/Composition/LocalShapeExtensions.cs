@@ -2,6 +2,7 @@ using BoxOffice.Adapters.Local;
 using BoxOffice.Adapters.Local.Files;
 using BoxOffice.Adapters.Local.Identity;
 using BoxOffice.Adapters.Local.Sqlite;
+using BoxOffice.Core.Dependencies;
 using BoxOffice.Core.Files;
 using BoxOffice.Core.Orders;
 using BoxOffice.Core.Paging;
@@ -29,6 +30,7 @@ internal static class LocalShapeExtensions
         services.AddSingleton<IShowStore, SqliteShowStore>();
         services.AddSingleton<IOrderStore, SqliteOrderStore>();
         services.AddSingleton<IReportStore, SqliteReportStore>();
+        services.AddSingleton<ITransientFailures, SqliteTransientFailures>();
 
         services.AddSingleton(sp => new LocalUrlSigner(sp.GetRequiredService<LocalDataFolder>().Secret("file-urls")));
         services.AddSingleton<LocalFileStore>();

@@ -4,7 +4,7 @@ using Amazon.DynamoDBv2.Model;
 namespace BoxOffice.Adapters.Aws.DynamoDb;
 
 /// <summary>
-/// The single table of the AWS shape (see docs/dynamodb.md): generic key names, two overloaded sparse GSIs, and a
+/// The single table of the AWS shape (see docs/dynamodb.md): generic key names, two overloaded sparse GSIs, a sparse keys-only GSI of Pending orders, and a
 /// TTL attribute that lets DynamoDB drop expired idempotency records.
 /// </summary>
 internal static class BoxOfficeTable
@@ -17,6 +17,11 @@ internal static class BoxOfficeTable
     public const string Gsi2 = "GSI2";
     public const string Gsi2PK = "GSI2PK";
     public const string Gsi2SK = "GSI2SK";
+
+    /// <summary>Sparse index of Pending orders only, keys only: the order sweep's (see <see cref="PendingOrderIndex"/>).</summary>
+    public const string Gsi3 = "GSI3";
+    public const string Gsi3PK = "GSI3PK";
+    public const string Gsi3SK = "GSI3SK";
 
     /// <summary>Epoch seconds after which DynamoDB may delete the item (set on idempotency records only).</summary>
     public const string TimeToLive = "ExpiresAtEpoch";
@@ -38,12 +43,13 @@ internal static class BoxOfficeTable
     {
         TableName = tableName,
         BillingMode = BillingMode.PAY_PER_REQUEST,
-        AttributeDefinitions = [.. new[] { PK, SK, Gsi1PK, Gsi1SK, Gsi2PK, Gsi2SK }.Select(name => new AttributeDefinition(name, ScalarAttributeType.S))],
+        AttributeDefinitions = [.. new[] { PK, SK, Gsi1PK, Gsi1SK, Gsi2PK, Gsi2SK, Gsi3PK, Gsi3SK }.Select(name => new AttributeDefinition(name, ScalarAttributeType.S))],
         KeySchema = [new KeySchemaElement(PK, KeyType.HASH), new KeySchemaElement(SK, KeyType.RANGE)],
         GlobalSecondaryIndexes =
         [
             Index(Gsi1, Gsi1PK, Gsi1SK, Indexed()),
             Index(Gsi2, Gsi2PK, Gsi2SK, Indexed()),
+            PendingOrderIndex.Definition(),
         ],
     };
 

@@ -17,10 +17,6 @@ internal sealed class DynamoDbOrderStore(DynamoDbTable table) : IOrderStore
 {
     private const int MaxAttempts = 6;
     private const string ConditionFailed = "ConditionalCheckFailed";
-    private static readonly HashSet<string> Transient = new(StringComparer.Ordinal)
-    {
-        "TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded", "RequestLimitExceeded",
-    };
 
     public async Task<OrderPlacementResult> PlaceAsync(Order order, IdempotencyRecord? idempotency, DateTimeOffset now, CancellationToken ct)
     {
@@ -56,18 +52,15 @@ internal sealed class DynamoDbOrderStore(DynamoDbTable table) : IOrderStore
             });
         }
 
+        // Conflicts and throttling are retried inside TransactWriteAsync; once spent, they surface as a transient failure.
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await table.Client.TransactWriteItemsAsync(request, ct);
+                await table.TransactWriteAsync(request, ct);
                 return new OrderPlacementResult(OrderPlacementOutcome.Placed, order);
             }
-            catch (TransactionCanceledException ex) when (IsTransient(ex) && attempt < MaxAttempts)
-            {
-                await Task.Delay(Backoff(attempt), ct);
-            }
-            catch (TransactionCanceledException ex)
+            catch (TransactionCanceledException ex) when (!DynamoDbTable.IsTransient(ex))
             {
                 var refusal = await RefusalAsync(ex.CancellationReasons ?? [], order, idempotency, now, ct);
                 // No refusal: the show read back allows the order now (it changed since the write), so try again.
@@ -113,48 +106,85 @@ internal sealed class DynamoDbOrderStore(DynamoDbTable table) : IOrderStore
             ? record
             : null;
 
-    public Task<bool> ConfirmAsync(string orderId, IReadOnlyList<string> ticketCodes, string documentKey, DateTimeOffset now, CancellationToken ct) =>
-        table.TryUpdateAsync(new ItemUpdate(table.Name, OrderItem.Key(orderId))
+    /// <summary>
+    /// One transaction: the order goes from Pending to Confirmed (and leaves the Pending index) while a ConditionCheck
+    /// holds that its show exists and is not cancelled. A show cancelled first fails the check, so an order is never
+    /// Confirmed for a cancelled show, whatever the show's cancellation job has seen of its orders yet.
+    /// </summary>
+    public async Task<ConfirmOrderOutcome> ConfirmAsync(string orderId, string showId, IReadOnlyList<string> ticketCodes, string documentKey, DateTimeOffset now, CancellationToken ct)
+    {
+        var confirm = PendingOrderIndex.RemoveFrom(new ItemUpdate(table.Name, OrderItem.Key(orderId))
             .Set("Status", Str(nameof(OrderStatus.Confirmed)))
             .Set("TicketCodes", List(ticketCodes))
             .Set("DocumentKey", Str(documentKey))
             .Set("UpdatedAt", Time(now))
-            .When("attribute_exists({PK}) AND {Status} = :pending", (":pending", Str(nameof(OrderStatus.Pending)))), ct);
+            .When("attribute_exists({PK}) AND {Status} = :pending AND {ShowId} = :show", (":pending", Str(nameof(OrderStatus.Pending))), (":show", Str(showId))));
+        var showOpen = new TransactWriteItem
+        {
+            ConditionCheck = new ConditionCheck
+            {
+                TableName = table.Name,
+                Key = ShowItem.Key(showId),
+                ConditionExpression = "attribute_exists(#pk) AND #status <> :cancelled",
+                ExpressionAttributeNames = new() { ["#pk"] = BoxOfficeTable.PK, ["#status"] = "Status" },
+                ExpressionAttributeValues = new() { [":cancelled"] = Str(nameof(ShowStatus.Cancelled)) },
+            },
+        };
+        try
+        {
+            await table.TransactWriteAsync(new TransactWriteItemsRequest { TransactItems = [confirm.ToTransactItem(), showOpen] }, ct);
+            return ConfirmOrderOutcome.Confirmed;
+        }
+        catch (TransactionCanceledException ex) when (ex.CancellationReasons is [{ Code: ConditionFailed }, ..])
+        {
+            return ConfirmOrderOutcome.NotPending;
+        }
+        catch (TransactionCanceledException ex) when (ex.CancellationReasons is [_, { Code: ConditionFailed }, ..])
+        {
+            return ConfirmOrderOutcome.ShowCancelled;
+        }
+    }
+
+    public Task<CancelOrderOutcome> CancelAsync(string orderId, string reason, bool releaseSeats, DateTimeOffset now, CancellationToken ct) =>
+        CancelAsync(orderId, reason, releaseSeats, pendingOnly: false, now, ct);
+
+    public Task<CancelOrderOutcome> CancelPendingAsync(string orderId, string reason, bool releaseSeats, DateTimeOffset now, CancellationToken ct) =>
+        CancelAsync(orderId, reason, releaseSeats, pendingOnly: true, now, ct);
+
+    public IAsyncEnumerable<PendingOrder> ListPendingAsync(DateTimeOffset placedBefore, CancellationToken ct) =>
+        PendingOrderIndex.ListAsync(table, placedBefore, ct);
 
     /// <summary>
     /// Reads the order (and the show, to release seats), then moves the order to Cancelled on condition that its status
     /// is still the one read, in the same transaction as the seat release; a concurrent change makes a condition fail
-    /// and the loop reads again.
+    /// and the loop reads again. Conflicts and throttling are retried by the table; once spent they are thrown.
     /// </summary>
-    public async Task<CancelOrderOutcome> CancelAsync(string orderId, string reason, bool releaseSeats, DateTimeOffset now, CancellationToken ct)
+    private async Task<CancelOrderOutcome> CancelAsync(string orderId, string reason, bool releaseSeats, bool pendingOnly, DateTimeOffset now, CancellationToken ct)
     {
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var order = await GetAsync(orderId, ct);
             if (order is null) return CancelOrderOutcome.NotFound;
             if (order.Status == OrderStatus.Cancelled) return CancelOrderOutcome.AlreadyCancelled;
+            if (pendingOnly && order.Status != OrderStatus.Pending) return CancelOrderOutcome.NotPending;
 
-            var cancel = new ItemUpdate(table.Name, OrderItem.Key(orderId))
+            var cancel = PendingOrderIndex.RemoveFrom(new ItemUpdate(table.Name, OrderItem.Key(orderId))
                 .Set("Status", Str(nameof(OrderStatus.Cancelled)))
                 .Set("CancelReason", Str(reason))
                 .Set("UpdatedAt", Time(now))
-                .When("attribute_exists({PK}) AND {Status} = :seen", (":seen", Str(order.Status.ToString())));
+                .When("attribute_exists({PK}) AND {Status} = :seen", (":seen", Str(order.Status.ToString()))));
             var show = releaseSeats && await table.GetAsync(ShowItem.Key(order.ShowId), ct) is { } item ? ShowItem.ToShow(item) : null;
             try
             {
                 if (show is null)
-                    await table.Client.UpdateItemAsync(cancel.ToRequest(), ct);
+                    await table.UpdateItemAsync(cancel.ToRequest(), ct);
                 else
-                    await table.Client.TransactWriteItemsAsync(new TransactWriteItemsRequest { TransactItems = [cancel.ToTransactItem(), SeatRelease(show, order.Quantity).ToTransactItem()] }, ct);
+                    await table.TransactWriteAsync(new TransactWriteItemsRequest { TransactItems = [cancel.ToTransactItem(), SeatRelease(show, order.Quantity).ToTransactItem()] }, ct);
                 return CancelOrderOutcome.Cancelled;
             }
             catch (ConditionalCheckFailedException)
             {
                 // the status moved since it was read: read again
-            }
-            catch (TransactionCanceledException ex) when (IsTransient(ex))
-            {
-                await Task.Delay(Backoff(attempt), ct);
             }
             catch (TransactionCanceledException ex) when (ex.CancellationReasons is [{ Code: ConditionFailed }, ..] or [_, { Code: ConditionFailed }, ..])
             {
@@ -180,9 +210,4 @@ internal sealed class DynamoDbOrderStore(DynamoDbTable table) : IOrderStore
             : release.When("{SeatsAvailable} = :available", (":available", Num(show.SeatsAvailable)));
     }
 
-    private static bool IsTransient(TransactionCanceledException ex) =>
-        ex.CancellationReasons?.Any(r => r.Code is not null && Transient.Contains(r.Code)) == true;
-
-    private static TimeSpan Backoff(int attempt) =>
-        TimeSpan.FromMilliseconds(Random.Shared.Next(0, (int)Math.Min(1000, 25 * Math.Pow(2, attempt))));
 }

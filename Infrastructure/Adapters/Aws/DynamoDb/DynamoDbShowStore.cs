@@ -66,7 +66,7 @@ internal sealed class DynamoDbShowStore(DynamoDbTable table, TimeProvider clock)
 
         try
         {
-            var response = await table.Client.UpdateItemAsync(update.ToRequest(ReturnValue.ALL_NEW), ct);
+            var response = await table.UpdateItemAsync(update.ToRequest(ReturnValue.ALL_NEW), ct);
             return ShowUpdate.Of(ShowUpdateOutcome.Updated, ShowItem.ToShow(response.Attributes));
         }
         catch (ConditionalCheckFailedException)
@@ -88,7 +88,7 @@ internal sealed class DynamoDbShowStore(DynamoDbTable table, TimeProvider clock)
             .When("attribute_exists({PK}) AND {Status} <> :cancelled", (":cancelled", Str(nameof(ShowStatus.Cancelled))));
         try
         {
-            var response = await table.Client.UpdateItemAsync(update.ToRequest(ReturnValue.ALL_NEW), ct);
+            var response = await table.UpdateItemAsync(update.ToRequest(ReturnValue.ALL_NEW), ct);
             return ShowItem.ToShow(response.Attributes);
         }
         catch (ConditionalCheckFailedException)

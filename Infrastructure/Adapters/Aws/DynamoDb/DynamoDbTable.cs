@@ -36,7 +36,7 @@ internal sealed class DynamoDbTable(IAmazonDynamoDB client, string name, CursorC
     {
         try
         {
-            await client.UpdateItemAsync(update.ToRequest(), ct);
+            await UpdateItemAsync(update.ToRequest(), ct);
             return true;
         }
         catch (ConditionalCheckFailedException)
@@ -44,6 +44,51 @@ internal sealed class DynamoDbTable(IAmazonDynamoDB client, string name, CursorC
             return false;
         }
     }
+
+    /// <summary>
+    /// UpdateItem, tried again (<see cref="ConflictBackoff"/>) while it meets a transaction in flight on the item: every
+    /// write on a show competes with the orders taking its seats. The last conflict is thrown as it came.
+    /// </summary>
+    public async Task<UpdateItemResponse> UpdateItemAsync(UpdateItemRequest request, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await client.UpdateItemAsync(request, ct);
+            }
+            catch (TransactionConflictException) when (attempt < ConflictBackoff.MaxAttempts)
+            {
+                await Task.Delay(ConflictBackoff.After(attempt), ct);
+            }
+        }
+    }
+
+    /// <summary>
+    /// TransactWriteItems, tried again (<see cref="ConflictBackoff"/>) while it is cancelled only for reasons a later
+    /// attempt may not meet (a conflicting transaction, throttling). The request is sent unchanged, so its
+    /// <c>ClientRequestToken</c> keeps a retry of a transaction that did commit from applying twice. The last such
+    /// cancellation, and any other, is thrown as it came.
+    /// </summary>
+    public async Task TransactWriteAsync(TransactWriteItemsRequest request, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await client.TransactWriteItemsAsync(request, ct);
+                return;
+            }
+            catch (TransactionCanceledException ex) when (IsTransient(ex) && attempt < ConflictBackoff.MaxAttempts)
+            {
+                await Task.Delay(ConflictBackoff.After(attempt), ct);
+            }
+        }
+    }
+
+    /// <summary>Cancelled for a conflict or throttling, not for a condition of the caller's.</summary>
+    public static bool IsTransient(TransactionCanceledException ex) =>
+        ex.CancellationReasons?.Any(r => r.Code is not null && AwsTransientFailures.TransientCancellationReasons.Contains(r.Code)) == true;
 
     /// <summary>
     /// One page of a Query on <paramref name="index"/>: asks for one item more than the page to know whether another

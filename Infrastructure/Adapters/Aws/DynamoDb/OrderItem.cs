@@ -6,7 +6,8 @@ namespace BoxOffice.Adapters.Aws.DynamoDb;
 
 /// <summary>
 /// An order: <c>PK = ORDER#{id}</c>, <c>SK = ORDER</c>; in GSI1 under <c>USER#{userId}</c> and in GSI2 under
-/// <c>SHOW#{showId}</c>, both sorted by <c>{createdAt}#{id}</c> (read newest first for a user, oldest first for a show).
+/// <c>SHOW#{showId}</c>, both sorted by <c>{createdAt}#{id}</c> (read newest first for a user, oldest first for a show); while Pending also in
+/// GSI3 (<see cref="PendingOrderIndex"/>).
 /// </summary>
 internal static class OrderItem
 {
@@ -41,6 +42,7 @@ internal static class OrderItem
         item[BoxOfficeTable.Gsi1SK] = Str(sort);
         item[BoxOfficeTable.Gsi2PK] = Str(ShowPartition(order.ShowId));
         item[BoxOfficeTable.Gsi2SK] = Str(sort);
+        if (order.Status == OrderStatus.Pending) PendingOrderIndex.AddTo(item, order.OrderId, order.CreatedAt);
         return item;
     }
 

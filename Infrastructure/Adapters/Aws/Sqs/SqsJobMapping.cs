@@ -1,12 +1,15 @@
 using System.Globalization;
+using System.Text.Json;
 using Amazon.SQS.Model;
+using BoxOffice.Core.Jobs;
 using BoxOffice.Core.Queue;
 
 namespace BoxOffice.Adapters.Aws.Sqs;
 
 /// <summary>
 /// How jobs travel on SQS: the body is the contract JSON, the type and correlation id are String message
-/// attributes. A body without a type that is an S3 event notification carries <c>file.uploaded</c> jobs.
+/// attributes. A body without a type that is an S3 event notification carries <c>file.uploaded</c> jobs; one that is
+/// <c>{"type": "orders.sweep"}</c> (a schedule's) carries that job.
 /// </summary>
 public static class SqsJobMapping
 {
@@ -25,7 +28,30 @@ public static class SqsJobMapping
             return [new JobMessage(type, body, correlationId)];
         if (S3UploadNotification.TryRead(body, out var jobs))
             return jobs;
+        if (ScheduledType(body) is { } scheduled)
+            return [new JobMessage(scheduled, body, correlationId)];
         return [new JobMessage(UnrecognizedType, body, correlationId)];
+    }
+
+    /// <summary>
+    /// The job type of a body <c>{"type": "..."}</c> naming one of <see cref="JobTypes.Scheduled"/>: what an EventBridge
+    /// Scheduler schedule sends (a body, no message attributes). Null for anything else.
+    /// </summary>
+    private static string? ScheduledType(string body)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            return json.RootElement.ValueKind == JsonValueKind.Object
+                && json.RootElement.TryGetProperty(TypeAttribute, out var type) && type.ValueKind == JsonValueKind.String
+                && type.GetString() is { } name && JobTypes.Scheduled.Contains(name)
+                ? name
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The <c>ApproximateReceiveCount</c> among a message's system attributes; 1 when absent.</summary>

@@ -34,6 +34,7 @@ internal static class DataSchema
             updated_at INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS orders_by_user ON orders (user_id, created_at, order_id);
         CREATE INDEX IF NOT EXISTS orders_by_show ON orders (show_id, created_at, order_id);
+        CREATE INDEX IF NOT EXISTS orders_pending ON orders (created_at, order_id) WHERE status = 'Pending';
         CREATE TABLE IF NOT EXISTS idempotency (
             user_id TEXT NOT NULL,
             idempotency_key TEXT NOT NULL,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using BoxOffice.Core.Orders;
 using BoxOffice.Core.Paging;
@@ -94,21 +95,37 @@ internal sealed class SqliteOrderStore(SqliteDatabase db, CursorCodec cursors) :
         return rows is [{ } record] && !record.IsExpiredAt(now) ? record : null;
     }
 
-    public async Task<bool> ConfirmAsync(string orderId, IReadOnlyList<string> ticketCodes, string documentKey, DateTimeOffset now, CancellationToken ct)
+    /// <summary>One statement, so the show's status is read in the same write as the order's: a show cancelled first wins.</summary>
+    public async Task<ConfirmOrderOutcome> ConfirmAsync(string orderId, string showId, IReadOnlyList<string> ticketCodes, string documentKey, DateTimeOffset now, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        return await connection.ExecuteAsync(
-            $"UPDATE orders SET status = '{OrderStatus.Confirmed}', ticket_codes = $codes, document_key = $doc, updated_at = $now WHERE order_id = $id AND status = '{OrderStatus.Pending}'",
-            ct, ("$id", orderId), ("$codes", JsonSerializer.Serialize(ticketCodes)), ("$doc", documentKey), ("$now", now.Millis())) == 1;
+        var confirmed = await connection.ExecuteAsync(
+            $"""
+            UPDATE orders SET status = '{OrderStatus.Confirmed}', ticket_codes = $codes, document_key = $doc, updated_at = $now
+            WHERE order_id = $id AND show_id = $show AND status = '{OrderStatus.Pending}'
+              AND EXISTS (SELECT 1 FROM shows WHERE shows.show_id = orders.show_id AND shows.status <> '{ShowStatus.Cancelled}')
+            """,
+            ct, ("$id", orderId), ("$show", showId), ("$codes", JsonSerializer.Serialize(ticketCodes)), ("$doc", documentKey), ("$now", now.Millis()));
+        if (confirmed == 1) return ConfirmOrderOutcome.Confirmed;
+        return await GetAsync(connection, orderId, ct) is { Status: OrderStatus.Pending } order && order.ShowId == showId
+            ? ConfirmOrderOutcome.ShowCancelled
+            : ConfirmOrderOutcome.NotPending;
     }
 
-    public async Task<CancelOrderOutcome> CancelAsync(string orderId, string reason, bool releaseSeats, DateTimeOffset now, CancellationToken ct)
+    public Task<CancelOrderOutcome> CancelAsync(string orderId, string reason, bool releaseSeats, DateTimeOffset now, CancellationToken ct) =>
+        CancelAsync(orderId, reason, releaseSeats, pendingOnly: false, now, ct);
+
+    public Task<CancelOrderOutcome> CancelPendingAsync(string orderId, string reason, bool releaseSeats, DateTimeOffset now, CancellationToken ct) =>
+        CancelAsync(orderId, reason, releaseSeats, pendingOnly: true, now, ct);
+
+    private async Task<CancelOrderOutcome> CancelAsync(string orderId, string reason, bool releaseSeats, bool pendingOnly, DateTimeOffset now, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         await using var tx = connection.BeginTransaction();
         var order = await GetAsync(connection, orderId, ct);
         if (order is null) return CancelOrderOutcome.NotFound;
         if (order.Status == OrderStatus.Cancelled) return CancelOrderOutcome.AlreadyCancelled;
+        if (pendingOnly && order.Status != OrderStatus.Pending) return CancelOrderOutcome.NotPending;
         await connection.ExecuteAsync(
             $"UPDATE orders SET status = '{OrderStatus.Cancelled}', cancel_reason = $reason, updated_at = $now WHERE order_id = $id",
             ct, ("$id", orderId), ("$reason", reason), ("$now", now.Millis()));
@@ -121,6 +138,31 @@ internal sealed class SqliteOrderStore(SqliteDatabase db, CursorCodec cursors) :
         }
         await tx.CommitAsync(ct);
         return CancelOrderOutcome.Cancelled;
+    }
+
+    /// <summary>Through the partial index <c>orders_pending</c>, which holds Pending orders only; keyset pages of 100.</summary>
+    public async IAsyncEnumerable<PendingOrder> ListPendingAsync(DateTimeOffset placedBefore, [EnumeratorCancellation] CancellationToken ct)
+    {
+        const int pageSize = 100;
+        var (at, id) = (long.MinValue, "");
+        while (true)
+        {
+            List<PendingOrder> page;
+            await using (var connection = await db.OpenAsync(ct))
+            {
+                page = await connection.QueryAsync(
+                    $"""
+                    SELECT order_id, created_at FROM orders INDEXED BY orders_pending
+                    WHERE status = '{OrderStatus.Pending}' AND created_at < $before AND (created_at > $t OR (created_at = $t AND order_id > $id))
+                    ORDER BY created_at, order_id LIMIT $limit
+                    """,
+                    r => new PendingOrder(r.String("order_id"), r.Time("created_at")),
+                    ct, ("$before", placedBefore.Millis()), ("$t", at), ("$id", id), ("$limit", pageSize));
+            }
+            foreach (var pending in page) yield return pending;
+            if (page.Count < pageSize) yield break;
+            (at, id) = (page[^1].PlacedAt.Millis(), page[^1].OrderId);
+        }
     }
 
     private static Order Read(SqliteDataReader r) => new()
