@@ -99,8 +99,14 @@ public sealed class PendingOrderSweepTests
         Assert.Equal(new OrderSweepResult(0, 0), await app.Services.GetRequiredService<OrderSweep>().SweepAsync(default));
     }
 
+    /// <summary>Moves the app's clock past one visibility timeout at a time until the job is dead-lettered.</summary>
     private static Task WaitForDeadLetterAsync(BoxOfficeApp app) =>
-        ApiCalls.EventuallyAsync(async () => (await app.Services.GetRequiredService<BoxOffice.Core.Queue.IDeadLetters>().ListAsync(10, default)).Count,
+        ApiCalls.EventuallyAsync(
+            async () =>
+            {
+                app.Clock.Advance(BoxOfficeApp.VisibilityTimeout);
+                return (await app.Services.GetRequiredService<BoxOffice.Core.Queue.IDeadLetters>().ListAsync(10, default)).Count;
+            },
             count => count == 1, TimeSpan.FromSeconds(30));
 
     /// <summary>Commits the order, then "dies": the caller never gets to send its job.</summary>
