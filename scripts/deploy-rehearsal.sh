@@ -214,6 +214,8 @@ rehearsal: passed. Not rehearsed here, because moto cannot run it (see "left out
     the Lambda entry and partial batch answers are covered by Api.Tests/Lambda
   - the queue and bucket policies, the alarms, bucket CORS, lifecycle and public access block, table TTL and
     point-in-time recovery: their settings are checked by cfn-lint and Api.Tests/Template, not by moto
+  - the order sweep's EventBridge Scheduler schedule: its target, rate and body are checked by Api.Tests/Template,
+    the sweep itself (a bare {"type":"orders.sweep"} body on the queue) by Api.Tests/Orders
   - IAM enforcement: moto allows every call; step 6 held each recorded call against the stack's roles instead
   - the site's CloudFront distribution (origin access control, functions, headers and cache policies, /api
     origin), the Cognito domain (managed login) and the app client's OAuth URLs: checked by cfn-lint and

@@ -209,5 +209,4 @@ internal sealed class DynamoDbOrderStore(DynamoDbTable table) : IOrderStore
             ? release.When("{SeatsAvailable} <= :room", (":room", Num(show.Capacity - quantity)))
             : release.When("{SeatsAvailable} = :available", (":available", Num(show.SeatsAvailable)));
     }
-
 }
