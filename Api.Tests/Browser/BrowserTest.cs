@@ -38,7 +38,7 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
             AcceptDownloads = true,
             BaseURL = server.Origin,
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000); // roomy: CI machines are small and shared
         _contexts.Add(context);
         var page = await context.NewPageAsync();
         page.PageError += (_, error) => Problems.Enqueue($"script error: {error}");
