@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using BoxOffice.Core.Jobs;
+using BoxOffice.Api.Tests.Support;
 using BoxOffice.Core.Queue;
 using BoxOffice.Hosting.Lambda.Runtime;
 using BoxOffice.Worker.Lambda;
@@ -17,10 +18,13 @@ public sealed class SqsBatchFunctionTests
     private readonly RecordingHandler _uploads = new(JobTypes.FileUploaded);
     private readonly SqsBatchFunction _function;
 
+    private MetricsCapture Metrics { get; } = new();
+
     public SqsBatchFunctionTests()
     {
         IJobHandler[] handlers = [_orders, _uploads, new FailingHandler("report.sales.requested")];
-        _function = new SqsBatchFunction(new JobDispatcher(handlers, Options.Create(new QueueOptions()), NullLogger<JobDispatcher>.Instance), NullLogger<SqsBatchFunction>.Instance);
+        var dispatcher = new JobDispatcher(handlers, Metrics.Metrics(), Options.Create(new QueueOptions()), TimeProvider.System, NullLogger<JobDispatcher>.Instance);
+        _function = new SqsBatchFunction(dispatcher, NullLogger<SqsBatchFunction>.Instance);
     }
 
     [Fact]

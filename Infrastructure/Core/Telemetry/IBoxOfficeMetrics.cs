@@ -1,0 +1,20 @@
+namespace BoxOffice.Core.Telemetry;
+
+/// <summary>Business outcomes, counted where they are decided. No ids here: metrics carry no high-cardinality data.</summary>
+public interface IBoxOfficeMetrics
+{
+    void OrderPlaced(int seats);
+
+    /// <summary>An order not placed; <paramref name="reason"/> is one of a small fixed set (an outcome's name).</summary>
+    void OrderRefused(string reason);
+
+    void OrdersCancelled(int count);
+
+    void TicketsIssued(int count);
+
+    void PosterPublished();
+
+    void PosterRejected();
+
+    void ReportProduced();
+}
