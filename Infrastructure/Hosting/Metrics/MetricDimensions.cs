@@ -25,11 +25,15 @@ public sealed class MetricDimensions : IEquatable<MetricDimensions>
 
     /// <summary>One dimension; with <paramref name="alsoWithout"/> the series is also filed under <c>Environment</c> alone (a total).</summary>
     public static MetricDimensions Of(string name, string value, bool alsoWithout) =>
-        new([new(name, value)], alsoWithout ? [[name], []] : [[name]]);
+        new([new(name, Valid(value))], alsoWithout ? [[name], []] : [[name]]);
 
     /// <summary>Two dimensions, filed under both and under the first alone.</summary>
     public static MetricDimensions Of(string name, string value, string secondName, string secondValue) =>
-        new([new(name, value), new(secondName, secondValue)], [[name, secondName], [name]]);
+        new([new(name, Valid(value)), new(secondName, Valid(secondValue))], [[name, secondName], [name]]);
+
+    /// <summary>CloudWatch drops a metric whose dimension value is blank or longer than 1024 characters.</summary>
+    private static string Valid(string value) =>
+        string.IsNullOrWhiteSpace(value) ? "unknown" : value.Length > 1024 ? value[..1024] : value;
 
     public bool Equals(MetricDimensions? other) => other is not null && other._key == _key;
 
