@@ -72,11 +72,13 @@ internal sealed partial class LambdaRuntimeLoop(RuntimeApiClient client, ILambda
         }
         finally
         {
-            metrics?.Flush([new(AwsRequestIdScope.PropertyName, context.AwsRequestId), new("TraceId", traceId)]);
+            metrics?.Flush(traceId.Length > 0
+                ? [new(AwsRequestIdScope.PropertyName, context.AwsRequestId), new("TraceId", traceId)]
+                : [new(AwsRequestIdScope.PropertyName, context.AwsRequestId)]);
         }
     }
 
-    /// <summary>The handler's answer or its exception, and the trace id it ran under; the span ends before anything is posted.</summary>
+    /// <summary>The handler's answer or its exception (logged in the span), and the trace id it ran under; the span ends before anything is posted.</summary>
     private async Task<(ReadOnlyMemory<byte> Response, Exception? Error, string TraceId)> HandleInSpanAsync(LambdaInvocation invocation, CancellationToken ct)
     {
         var context = invocation.Context;
@@ -92,6 +94,7 @@ internal sealed partial class LambdaRuntimeLoop(RuntimeApiClient client, ILambda
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
             activity.Failed(ex);
+            Log.InvocationFailed(logger, ex, context.AwsRequestId);
             return (default, ex, traceId);
         }
     }
@@ -100,7 +103,6 @@ internal sealed partial class LambdaRuntimeLoop(RuntimeApiClient client, ILambda
     {
         if (error is not null)
         {
-            Log.InvocationFailed(logger, error, context.AwsRequestId);
             await client.PostErrorAsync(context.AwsRequestId, RuntimeError.From(error), ct);
             return;
         }
