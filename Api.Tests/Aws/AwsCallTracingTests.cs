@@ -14,6 +14,7 @@ namespace BoxOffice.Api.Tests.Aws;
 
 /// <summary>Every AWS SDK call of the app's clients runs in a span and a failure is counted by dependency and kind.</summary>
 [Collection(MotoCollection.Name)]
+[Trait("Category", TestCategory.Aws)]
 public sealed class AwsCallTracingTests(MotoServer moto)
 {
     [Fact]

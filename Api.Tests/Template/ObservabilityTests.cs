@@ -8,6 +8,7 @@ using BoxOffice.Hosting.Metrics;
 namespace BoxOffice.Api.Tests.Template;
 
 /// <summary>Tracing, the alarm topic and its alarms, the dashboard and the saved Logs Insights queries of the template.</summary>
+[Trait("Category", TestCategory.Template)]
 public partial class ObservabilityTests
 {
     private static readonly string[] Functions = ["ApiFunction", "WorkerFunction"];
