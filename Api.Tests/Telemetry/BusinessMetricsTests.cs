@@ -28,6 +28,8 @@ public class BusinessMetricsTests
         await ApiCalls.EventuallyAsync(() => Task.FromResult(app.Metrics.Sum("OrdersCancelled")), n => n >= 3);
         await Task.Delay(600); // two more flushes: nothing else arrives
         Assert.Equal(3, app.Metrics.Sum("OrdersCancelled"));
+        Assert.Equal(1, app.Metrics.Sum("OrdersCancelled", "Reason", "Customer"));
+        Assert.Equal(2, app.Metrics.Sum("OrdersCancelled", "Reason", "ShowCancelled"));
         Assert.Equal(3, app.Metrics.Sum("OrdersPlaced"));
     }
 

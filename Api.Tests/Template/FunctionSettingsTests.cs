@@ -23,7 +23,7 @@ public class FunctionSettingsTests
 
         variables[AwsSettings.MaxReceives] = 3;
 
-        var problem = Assert.Single(FunctionSettingsRule.Check(template, "WorkerFunction", AwsSettings.Worker));
+        var problem = Assert.Single(FunctionSettingsRule.Check(template, "WorkerFunction", AwsSettings.Worker, AwsSettings.WorkerOptional));
         Assert.Contains("maxReceiveCount", problem);
     }
 

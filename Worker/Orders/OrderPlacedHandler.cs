@@ -65,6 +65,7 @@ public sealed class OrderPlacedHandler(
     private async Task CancelForCancelledShowAsync(string orderId, CancellationToken ct)
     {
         var outcome = await orders.CancelPendingAsync(orderId, ShowCancelledHandler.Reason, releaseSeats: false, clock.GetUtcNow(), ct);
+        if (outcome == CancelOrderOutcome.Cancelled) metrics.OrdersCancelled(1, CancellationCause.ShowCancelled);
         logger.LogInformation("Order {OrderId}: its show is cancelled, so it is {Outcome}", orderId, outcome);
     }
 }

@@ -24,7 +24,7 @@ public sealed class ShowCancelledHandler(IOrderStore orders, IBoxOfficeMetrics m
                 && await orders.CancelAsync(order.OrderId, Reason, releaseSeats: false, clock.GetUtcNow(), ct) == CancelOrderOutcome.Cancelled)
                 cancelled++;
         }
-        metrics.OrdersCancelled(cancelled);
+        metrics.OrdersCancelled(cancelled, CancellationCause.ShowCancelled);
         logger.LogInformation("Show {ShowId} cancelled: {Cancelled} orders cancelled", job.ShowId, cancelled);
     }
 }

@@ -20,7 +20,7 @@ public sealed class OrderCancellation(IOrderStore orders, IShowStore shows, IBox
         var now = clock.GetUtcNow();
         if (order.CancellationRefusalFor(show, now) is { } refusal) return new CancelOrderResult(refusal, order);
         var outcome = await orders.CancelAsync(orderId, Reason, releaseSeats: show?.TakesSeatsBack == true, now, ct);
-        if (outcome == CancelOrderOutcome.Cancelled) metrics.OrdersCancelled(1);
+        if (outcome == CancelOrderOutcome.Cancelled) metrics.OrdersCancelled(1, CancellationCause.Customer);
         return new CancelOrderResult(outcome, await orders.GetAsync(orderId, ct) ?? order);
     }
 }

@@ -8,7 +8,8 @@ public interface IBoxOfficeMetrics
     /// <summary>An order not placed; <paramref name="reason"/> is one of a small fixed set (an outcome's name).</summary>
     void OrderRefused(string reason);
 
-    void OrdersCancelled(int count);
+    /// <summary><paramref name="count"/> orders cancelled; <paramref name="cause"/> is one of <see cref="CancellationCause"/>.</summary>
+    void OrdersCancelled(int count, string cause);
 
     void TicketsIssued(int count);
 

@@ -26,9 +26,9 @@ public sealed class EmfMetrics(IOptions<MetricsOptions> options, IMetricsOutput 
     public void OrderRefused(string reason) =>
         _buffer.Count(MetricNames.OrdersRefused, MetricDimensions.Of(MetricNames.Reason, reason, alsoWithout: true), 1);
 
-    public void OrdersCancelled(int count)
+    public void OrdersCancelled(int count, string cause)
     {
-        if (count > 0) _buffer.Count(MetricNames.OrdersCancelled, MetricDimensions.None, count);
+        if (count > 0) _buffer.Count(MetricNames.OrdersCancelled, MetricDimensions.Of(MetricNames.Reason, cause, alsoWithout: true), count);
     }
 
     public void TicketsIssued(int count) => _buffer.Count(MetricNames.TicketsIssued, MetricDimensions.None, count);
