@@ -212,8 +212,10 @@ rehearsal: passed. Not rehearsed here, because moto cannot run it (see "left out
   - the HTTP API (routes, CORS, throttling, access logs): the Api was called on Kestrel, not through API Gateway
   - the Worker's event source mapping (batch size, window, ReportBatchItemFailures): the Worker polled the queue;
     the Lambda entry and partial batch answers are covered by Api.Tests/Lambda
-  - the queue and bucket policies, the alarms, bucket CORS, lifecycle and public access block, table TTL and
-    point-in-time recovery: their settings are checked by cfn-lint and Api.Tests/Template, not by moto
+  - the queue, bucket and alarm topic policies, the alarms, the dashboard (it names the HTTP API), the topic's
+    e-mail subscription, the saved Logs Insights queries, bucket CORS, lifecycle and public access block, table TTL
+    and point-in-time recovery: their settings are checked by cfn-lint and Api.Tests/Template, not by moto
+  - active tracing: moto records the functions' Tracing setting but runs no X-Ray
   - the order sweep's EventBridge Scheduler schedule: its target, rate and body are checked by Api.Tests/Template,
     the sweep itself (a bare {"type":"orders.sweep"} body on the queue) by Api.Tests/Orders
   - IAM enforcement: moto allows every call; step 6 held each recorded call against the stack's roles instead

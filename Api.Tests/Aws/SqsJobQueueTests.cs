@@ -25,6 +25,32 @@ public sealed class SqsJobQueueTests(MotoServer moto)
     }
 
     [Fact]
+    public async Task A_job_carries_its_traceparent_attribute_and_the_senders_xray_header_as_the_AWSTraceHeader_system_attribute()
+    {
+        const string header = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1";
+        const string traceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        var q = await MotoQueues.CreateAsync(moto, TimeSpan.FromSeconds(30), 5);
+        var before = DateTimeOffset.UtcNow.AddSeconds(-5);
+        await new SqsJobQueue(q.Client, q.QueueUrl, () => header).SendAsync(new JobMessage(JobTypes.OrderPlaced, "{}", "req-8", traceParent), Ct);
+        await new SqsJobQueue(q.Client, q.QueueUrl, () => header).SendAsync(new JobMessage(JobTypes.OrderPlaced, "{}", "req-9"), Ct);
+
+        var raw = await q.Client.ReceiveMessageAsync(new Amazon.SQS.Model.ReceiveMessageRequest
+        {
+            QueueUrl = q.QueueUrl, MaxNumberOfMessages = 10, WaitTimeSeconds = 1, VisibilityTimeout = 0,
+            MessageAttributeNames = ["All"], MessageSystemAttributeNames = ["AWSTraceHeader"],
+        }, Ct);
+        var jobs = await new SqsJobQueue(q.Client, q.QueueUrl).ReceiveAsync(10, TimeSpan.FromSeconds(1), Ct);
+
+        Assert.All(raw.Messages, m => Assert.Equal(header, m.Attributes["AWSTraceHeader"]));
+        Assert.Equal(traceParent, Assert.Single(raw.Messages, m => m.MessageAttributes.ContainsKey("traceparent")).MessageAttributes["traceparent"].StringValue);
+        Assert.Equal(2, jobs.Count);
+        Assert.Equal(traceParent, jobs.Single(j => j.Message.CorrelationId == "req-8").Message.TraceParent);
+        // Without a traceparent, the trace context is the X-Ray header's.
+        Assert.Equal("00-5759e988bd862e3fe1be46a994272793-53995c3f42cd8ad8-01", jobs.Single(j => j.Message.CorrelationId == "req-9").Message.TraceParent);
+        Assert.All(jobs, j => Assert.InRange(j.SentAt!.Value, before, DateTimeOffset.UtcNow.AddSeconds(5)));
+    }
+
+    [Fact]
     public async Task An_S3_notification_becomes_a_file_uploaded_job()
     {
         var q = await MotoQueues.CreateAsync(moto, TimeSpan.FromSeconds(30), 5);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BoxOffice.Api.Tests.Lambda.Support;
+using BoxOffice.Api.Tests.Support;
 using BoxOffice.Core.Jobs;
 
 namespace BoxOffice.Api.Tests.Lambda;
@@ -89,6 +90,52 @@ public sealed class LambdaProcessTests : IAsyncLifetime
 
         var confirmed = Body(Response(await api.InvokeAsync(HttpApiEvent.Create("GET", $"/orders/{orderId}", bearerToken: userToken))), 200);
         Assert.Equal("Confirmed", confirmed.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Each_function_writes_its_metrics_as_emf_lines_on_stdout_after_each_invocation_the_first_with_a_cold_start()
+    {
+        var (api, apiProcess) = await StartAsync(Api);
+        var adminToken = await TokenAsync(api, "emf-admin", "admin");
+        var show = Body(Response(await api.InvokeAsync(HttpApiEvent.Create("POST", "/shows",
+            JsonSerializer.Serialize(new { title = "Metrics", venue = "Hall", startsAt = DateTimeOffset.UtcNow.AddDays(3), capacity = 9, price = 5m }), adminToken))), 201);
+        var userToken = await TokenAsync(api, "emf-user");
+        var placed = await api.InvokeAsync(HttpApiEvent.Create("POST", $"/shows/{show.GetProperty("showId").GetString()}/orders", """{"quantity":4}""", userToken),
+            traceId: "Root=1-6759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1");
+        var orderId = Body(Response(placed), 202).GetProperty("orderId").GetString()!;
+
+        var (worker, workerProcess) = await StartAsync(Worker);
+        var handled = await worker.InvokeAsync(SqsBatchFunctionTests.Batch(
+            SqsBatchFunctionTests.Job("m-emf", JobTypes.OrderPlaced, JsonSerializer.Serialize(new { orderId }), "corr-emf")));
+        Assert.False(handled.IsError, handled.Body);
+
+        var apiMetrics = await EmfLinesAsync(apiProcess, placed.RequestId, "OrdersPlaced");
+        var workerMetrics = await EmfLinesAsync(workerProcess, handled.RequestId, "TicketsIssued");
+
+        var apiLines = apiProcess.Output.ToArray();
+        Assert.All(apiLines.Concat(workerProcess.Output), line => Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(line).RootElement.ValueKind));
+        var emfLines = apiLines.Concat(workerProcess.Output).Where(line => line.StartsWith("{\"_aws\":", StringComparison.Ordinal)).ToList();
+        Assert.All(emfLines, line => Assert.Empty(Telemetry.EmfSpecification.Problems(line)));
+        // The cold start is the first invocation's, once per process, filed by function.
+        var coldStarts = emfLines.Select(l => JsonDocument.Parse(l).RootElement).Where(o => o.TryGetProperty("ColdStart", out _)).ToList();
+        Assert.Equal(["BoxOffice.Api", "BoxOffice.Worker"], coldStarts.Select(o => o.GetProperty("Function").GetString()).Order());
+        Assert.Equal(4, apiMetrics.GetProperty("SeatsSold").GetInt32());
+        Assert.Equal("6759e988bd862e3fe1be46a994272793", apiMetrics.GetProperty("TraceId").GetString());
+        Assert.Equal(4, workerMetrics.GetProperty("TicketsIssued").GetInt32());
+        // The metrics line is not wrapped in a log line: nothing but EMF carries the _aws member.
+        Assert.DoesNotContain(apiLines, line => !line.StartsWith("{\"_aws\":", StringComparison.Ordinal) && line.Contains("\"_aws\"", StringComparison.Ordinal));
+    }
+
+    /// <summary>The EMF object on <paramref name="process"/>'s stdout that the invocation <paramref name="requestId"/> flushed with <paramref name="metric"/>.</summary>
+    private static async Task<JsonElement> EmfLinesAsync(LambdaProcess process, string requestId, string metric)
+    {
+        JsonElement? Find() => process.Output
+            .Where(line => line.StartsWith("{\"_aws\":", StringComparison.Ordinal))
+            .Select(line => JsonDocument.Parse(line).RootElement.Clone())
+            .Cast<JsonElement?>()
+            .FirstOrDefault(o => o!.Value.GetProperty("AwsRequestId").GetString() == requestId && o.Value.TryGetProperty(metric, out _));
+        var found = await ApiCalls.EventuallyAsync(() => Task.FromResult(Find()), o => o is not null, TimeSpan.FromSeconds(10));
+        return found!.Value;
     }
 
     [Theory]

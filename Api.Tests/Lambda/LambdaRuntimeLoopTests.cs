@@ -1,7 +1,11 @@
+using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using BoxOffice.Api.Tests.Lambda.Support;
+using BoxOffice.Api.Tests.Support;
 using BoxOffice.Hosting.Lambda.Runtime;
+using BoxOffice.Hosting.Metrics;
+using BoxOffice.Hosting.Tracing;
 using Microsoft.Extensions.Logging;
 
 namespace BoxOffice.Api.Tests.Lambda;
@@ -114,10 +118,66 @@ public sealed class LambdaRuntimeLoopTests : IAsyncLifetime
         Assert.NotEqual(handled[0].Scope["AwsRequestId"], handled[1].Scope["AwsRequestId"]);
     }
 
-    private void Start(ILambdaHandler handler)
+    [Fact]
+    public async Task The_first_invocation_counts_a_cold_start_and_each_invocations_metrics_are_written_once_it_is_answered()
+    {
+        var capture = new MetricsCapture();
+        var metrics = capture.Metrics();
+        var invocations = 0;
+        Start(new DelegateHandler(_ =>
+        {
+            metrics.TicketsIssued(++invocations * 10);
+            return "{}"u8.ToArray();
+        }), metrics);
+
+        var first = await _runtime.InvokeAsync("{}");
+        var afterFirst = await LinesOfAsync(capture, first.RequestId, 2);
+        var second = await _runtime.InvokeAsync("{}");
+        var afterSecond = await LinesOfAsync(capture, second.RequestId, 1);
+
+        Assert.All(capture.Lines, line => Assert.Empty(Telemetry.EmfSpecification.Problems(line)));
+        Assert.Equal(1, Assert.Single(afterFirst, l => l.TryGetProperty("ColdStart", out _)).GetProperty("ColdStart").GetInt32());
+        Assert.Equal(10, Assert.Single(afterFirst, l => l.TryGetProperty("TicketsIssued", out _)).GetProperty("TicketsIssued").GetInt32());
+        Assert.Equal(20, Assert.Single(afterSecond).GetProperty("TicketsIssued").GetInt32());
+        Assert.Equal(1, capture.Sum("ColdStart"));
+    }
+
+    [Fact]
+    public async Task The_handler_runs_in_a_span_of_the_invocations_xray_trace_whose_id_the_metrics_lines_carry()
+    {
+        ActivityPropagation.EnsureListening();
+        var capture = new MetricsCapture();
+        var metrics = capture.Metrics();
+        string? seenTrace = null, seenParent = null;
+        Start(new DelegateHandler(_ =>
+        {
+            seenTrace = Activity.Current?.TraceId.ToHexString();
+            seenParent = Activity.Current?.ParentSpanId.ToHexString();
+            metrics.ReportProduced();
+            return "{}"u8.ToArray();
+        }), metrics);
+
+        var outcome = await _runtime.InvokeAsync("{}", traceId: "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1");
+
+        Assert.False(outcome.IsError);
+        Assert.Equal("5759e988bd862e3fe1be46a994272793", seenTrace);
+        Assert.Equal("53995c3f42cd8ad8", seenParent);
+        var lines = await LinesOfAsync(capture, outcome.RequestId, 2);
+        Assert.All(lines, l => Assert.Equal("5759e988bd862e3fe1be46a994272793", l.GetProperty("TraceId").GetString()));
+    }
+
+    /// <summary>The EMF lines flushed after the invocation <paramref name="requestId"/>, once there are <paramref name="count"/>.</summary>
+    private static async Task<List<JsonElement>> LinesOfAsync(MetricsCapture capture, string requestId, int count)
+    {
+        List<JsonElement> Lines() => [.. capture.Objects().Where(o => o.GetProperty("AwsRequestId").GetString() == requestId)];
+        await ApiCalls.EventuallyAsync(() => Task.FromResult(Lines().Count), n => n >= count, TimeSpan.FromSeconds(10));
+        return Lines();
+    }
+
+    private void Start(ILambdaHandler handler, EmfMetrics? metrics = null)
     {
         var client = new RuntimeApiClient(_runtime.Address);
-        _loop = new LambdaRuntimeLoop(client, handler, _loggerFactory.CreateLogger("runtime")).RunAsync(_stop.Token)
+        _loop = new LambdaRuntimeLoop(client, handler, _loggerFactory.CreateLogger("runtime"), metrics).RunAsync(_stop.Token)
             .ContinueWith(_ => client.Dispose(), TaskScheduler.Default);
     }
 

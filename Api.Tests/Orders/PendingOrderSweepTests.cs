@@ -87,6 +87,7 @@ public sealed class PendingOrderSweepTests
         var order = await buyer.GetJsonAsync($"/orders/{orderId}");
         Assert.Equal(("Cancelled", OrderSweep.ExpiredReason), (order.Str("status"), order.Str("cancelReason")));
         Assert.Equal(10, (await buyer.GetJsonAsync($"/shows/{showId}")).GetProperty("seatsAvailable").GetInt32());
+        await ApiCalls.EventuallyAsync(() => Task.FromResult(app.Metrics.Sum("OrdersCancelled", "Reason", "Expired")), n => n >= 1);
     }
 
     [Fact]

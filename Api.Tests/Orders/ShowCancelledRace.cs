@@ -7,6 +7,7 @@ using BoxOffice.Core.Orders;
 using BoxOffice.Core.Paging;
 using BoxOffice.Core.Queue;
 using BoxOffice.Core.Shows;
+using BoxOffice.Core.Telemetry;
 using BoxOffice.Worker.Orders;
 using BoxOffice.Worker.Shows;
 using BoxOffice.Worker.Tickets;
@@ -31,7 +32,8 @@ public static class ShowCancelledRace
         await (await admin.DeleteAsync($"/shows/{showId}")).ReadAsync(HttpStatusCode.Accepted);
 
         var orders = services.GetRequiredService<IOrderStore>();
-        await new ShowCancelledHandler(new LaggingListing(orders), TimeProvider.System, NullLogger<ShowCancelledHandler>.Instance)
+        await new ShowCancelledHandler(
+                new LaggingListing(orders), services.GetRequiredService<IBoxOfficeMetrics>(), TimeProvider.System, NullLogger<ShowCancelledHandler>.Instance)
             .HandleAsync(Job(JobTypes.ShowCancelled, new ShowCancelled(showId)), default);
         Assert.Equal(OrderStatus.Pending, (await orders.GetAsync(orderId, default))!.Status); // missed, as the race has it
 
@@ -71,7 +73,8 @@ public static class ShowCancelledRace
 
     private static OrderPlacedHandler TicketJob(IServiceProvider services, IFileStore files) => new(
         services.GetRequiredService<IOrderStore>(), services.GetRequiredService<IShowStore>(), files,
-        services.GetRequiredService<TicketDocumentRenderer>(), TimeProvider.System, NullLogger<OrderPlacedHandler>.Instance);
+        services.GetRequiredService<TicketDocumentRenderer>(), services.GetRequiredService<IBoxOfficeMetrics>(), TimeProvider.System,
+        NullLogger<OrderPlacedHandler>.Instance);
 
     private static JobMessage Job<T>(string type, T body) => new(type, System.Text.Json.JsonSerializer.Serialize(body, JobJson.Options), "race");
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using BoxOffice.Hosting.Metrics;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -13,7 +14,8 @@ namespace BoxOffice.Api.Tests.Support;
 /// <summary>
 /// The whole Api in the local shape over its own temporary data folder, with a fake clock (it starts at the real
 /// time and moves only when a test advances it), captured logs (warnings and up unless <c>Serilog:MinimumLevel</c> is
-/// set) and short queue timings. Pass the same folder to a second instance to simulate a restart.
+/// set), captured EMF metric lines (flushed every 200 ms) and short queue timings. Pass the same folder to a second
+/// instance to simulate a restart.
 /// </summary>
 public class BoxOfficeApp : WebApplicationFactory<Program>
 {
@@ -52,6 +54,7 @@ public class BoxOfficeApp : WebApplicationFactory<Program>
             ["BoxOffice:Queue:VisibilityTimeout"] = VisibilityTimeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
             ["BoxOffice:Queue:MaxReceives"] = "3",
             ["Serilog:MinimumLevel"] = "Warning",
+            ["BoxOffice:Metrics:FlushInterval"] = "00:00:00.200",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
     }
@@ -61,6 +64,8 @@ public class BoxOfficeApp : WebApplicationFactory<Program>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
     public LogCapture Logs { get; } = new();
+
+    public MetricsCapture Metrics { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -77,6 +82,7 @@ public class BoxOfficeApp : WebApplicationFactory<Program>
                     var now = Clock.GetUtcNow().UtcDateTime;
                     return (notBefore is null || notBefore <= now + parameters.ClockSkew) && expires > now - parameters.ClockSkew;
                 });
+            services.AddSingleton<IMetricsOutput>(Metrics);
             _services?.Invoke(services);
         });
     }

@@ -19,10 +19,12 @@ public static class FunctionSettingsRule
             else if (Expectations.TryGetValue(key, out var expect) && expect(template, variables[key]) is { } wrong)
                 problems.Add($"{functionId}: {key} {wrong}");
         }
-        foreach (var (key, _) in variables)
+        foreach (var (key, value) in variables)
         {
             if (key.StartsWith("BoxOffice__", StringComparison.Ordinal) && !required.Contains(key) && optional?.Contains(key) != true)
                 problems.Add($"{functionId}: {key} is set but the function does not read it");
+            else if (!required.Contains(key) && Expectations.TryGetValue(key, out var expect) && expect(template, value) is { } wrong)
+                problems.Add($"{functionId}: {key} {wrong}");
         }
         return problems;
     }
@@ -45,6 +47,10 @@ public static class FunctionSettingsRule
                 && count.ToJsonString() == v?.ToJsonString()
                 ? null
                 : "must be the job queue's maxReceiveCount (the same Ref), so the last receive is known",
+        [AwsSettings.MetricsEnvironment] = (_, v) =>
+            v is JsonObject o && o["Ref"] is JsonValue r && r.GetValue<string>() == "AWS::StackName"
+                ? null
+                : "must be the stack name, which the dashboard and alarms file the metrics under",
         [AwsSettings.CursorKey] = (t, v) =>
             v is JsonObject o && o["Ref"] is JsonValue r && t.Parameter(r.GetValue<string>())?["NoEcho"]?.GetValue<bool>() == true
                 ? null

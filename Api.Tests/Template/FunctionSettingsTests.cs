@@ -12,7 +12,7 @@ public class FunctionSettingsTests
 
     [Fact]
     public void Worker_function_sets_exactly_what_the_worker_reads() =>
-        Assert.Empty(FunctionSettingsRule.Check(ServerlessTemplate.Load(), "WorkerFunction", AwsSettings.Worker));
+        Assert.Empty(FunctionSettingsRule.Check(ServerlessTemplate.Load(), "WorkerFunction", AwsSettings.Worker, AwsSettings.WorkerOptional));
 
     [Fact]
     public void The_worker_knows_the_job_queues_max_receive_count()
@@ -23,7 +23,7 @@ public class FunctionSettingsTests
 
         variables[AwsSettings.MaxReceives] = 3;
 
-        var problem = Assert.Single(FunctionSettingsRule.Check(template, "WorkerFunction", AwsSettings.Worker));
+        var problem = Assert.Single(FunctionSettingsRule.Check(template, "WorkerFunction", AwsSettings.Worker, AwsSettings.WorkerOptional));
         Assert.Contains("maxReceiveCount", problem);
     }
 
@@ -43,8 +43,22 @@ public class FunctionSettingsTests
         var template = ServerlessTemplate.Load();
         Variables(template, "WorkerFunction")[AwsSettings.UserPoolId] = new JsonObject { ["Ref"] = "UserPool" };
 
-        var problem = Assert.Single(FunctionSettingsRule.Check(template, "WorkerFunction", AwsSettings.Worker));
+        var problem = Assert.Single(FunctionSettingsRule.Check(template, "WorkerFunction", AwsSettings.Worker, AwsSettings.WorkerOptional));
         Assert.Contains("does not read it", problem);
+    }
+
+    [Fact]
+    public void A_metrics_environment_other_than_the_stack_name_and_max_receives_other_than_the_queues_are_reported()
+    {
+        var template = ServerlessTemplate.Load();
+        Variables(template, "WorkerFunction")[AwsSettings.MetricsEnvironment] = "prod";
+        Variables(template, "WorkerFunction")[AwsSettings.MaxReceives] = new JsonObject { ["Ref"] = "WorkerBatchSize" };
+
+        var problems = FunctionSettingsRule.Check(template, "WorkerFunction", AwsSettings.Worker, AwsSettings.WorkerOptional);
+
+        Assert.Equal(2, problems.Count);
+        Assert.Contains(problems, p => p.Contains("must be the stack name", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("maxReceiveCount", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -5,10 +5,17 @@ namespace BoxOffice.Api.Tests.Template;
 /// <summary>
 /// A function has a role of its own whose statements name only actions (no wildcards) on only the resources the
 /// function uses: what its settings point at, the queue that feeds it and its own log group. Each action's service
-/// must match the kind of resource it is granted on.
+/// must match the kind of resource it is granted on. The only grant on <c>*</c> is a statement of nothing but
+/// <see cref="UnscopedActions"/>.
 /// </summary>
 public static class LeastPrivilegeRule
 {
+    /// <summary>Actions IAM cannot scope to a resource, so they are granted on <c>*</c>: X-Ray's segment uploads of active tracing.</summary>
+    public static readonly IReadOnlySet<string> UnscopedActions = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "xray:PutTraceSegments", "xray:PutTelemetryRecords",
+    };
+
     private static readonly Dictionary<string, string> ServiceResourceTypes = new()
     {
         ["dynamodb"] = "AWS::DynamoDB::Table",
@@ -74,6 +81,12 @@ public static class LeastPrivilegeRule
         foreach (var action in actions.Where(a => a.Contains('*', StringComparison.Ordinal)))
             yield return $"{where}: wildcard action {action}";
 
+        if (actions.Count > 0 && actions.All(UnscopedActions.Contains))
+        {
+            if (AsList(statement["Resource"]).Any(r => r is not JsonValue v || v.GetValue<string>() != "*"))
+                yield return $"{where}: {string.Join(", ", actions)} take no resource but *";
+            yield break;
+        }
         foreach (var resource in AsList(statement["Resource"]))
         {
             var targets = template.ResourcesReferencedBy(resource);

@@ -44,6 +44,17 @@ public class LeastPrivilegeTests
     }
 
     [Fact]
+    public void Xray_uploads_are_granted_on_star_alone_and_nothing_else_rides_along()
+    {
+        var template = ServerlessTemplate.Load();
+        AddStatement(template, "ApiRole", "xray:PutTraceSegments", new JsonObject { ["Fn::GetAtt"] = new JsonArray("Table", "Arn") });
+        AddStatement(template, "WorkerRole", "dynamodb:GetItem", JsonValue.Create("*"));
+
+        Assert.Contains("take no resource but *", Assert.Single(LeastPrivilegeRule.Check(template, "ApiFunction")));
+        Assert.Contains("is not one of the stack's resources", Assert.Single(LeastPrivilegeRule.Check(template, "WorkerFunction")));
+    }
+
+    [Fact]
     public void An_action_granted_on_the_wrong_kind_of_resource_is_reported()
     {
         var template = ServerlessTemplate.Load();

@@ -6,7 +6,8 @@ namespace BoxOffice.Worker.Lambda;
 
 /// <summary>
 /// Reads the jobs out of one SQS record, in the wire format of <see cref="SqsJobMapping"/>: a job message (body =
-/// contract JSON, message attributes <c>type</c> and <c>correlationId</c>), or an S3 event notification, which holds
+/// contract JSON, message attributes <c>type</c>, <c>correlationId</c> and <c>traceparent</c>, or the X-Ray
+/// <c>AWSTraceHeader</c> system attribute for the trace), or an S3 event notification, which holds
 /// zero jobs (the test event) or several.
 /// </summary>
 public static class SqsJobReader
@@ -23,13 +24,14 @@ public static class SqsJobReader
             .Where(a => a.Value.StringValue is not null)
             .ToDictionary(a => a.Key, a => a.Value.StringValue!) ?? [];
 
-        var messages = SqsJobMapping.ToJobs(record.Body ?? "", attributes);
+        var sentAt = SqsJobMapping.SentAt(record.Attributes);
+        var messages = SqsJobMapping.ToJobs(record.Body ?? "", attributes, record.Attributes);
         if (messages is [{ Type: SqsJobMapping.UnrecognizedType }])
         {
             jobs = [];
             return false;
         }
-        jobs = [.. messages.Select(message => new ReceivedJob(messageId, receiptHandle, message, receiveCount))];
+        jobs = [.. messages.Select(message => new ReceivedJob(messageId, receiptHandle, message, receiveCount, sentAt))];
         return true;
     }
 }

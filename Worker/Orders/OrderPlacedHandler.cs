@@ -2,6 +2,7 @@ using BoxOffice.Core.Files;
 using BoxOffice.Core.Jobs;
 using BoxOffice.Core.Orders;
 using BoxOffice.Core.Shows;
+using BoxOffice.Core.Telemetry;
 using BoxOffice.Worker.Shows;
 using BoxOffice.Worker.Tickets;
 using Microsoft.Extensions.Logging;
@@ -14,7 +15,8 @@ namespace BoxOffice.Worker.Orders;
 /// show not being cancelled; an order whose show was cancelled meanwhile is cancelled instead.
 /// </summary>
 public sealed class OrderPlacedHandler(
-    IOrderStore orders, IShowStore shows, IFileStore files, TicketDocumentRenderer renderer, TimeProvider clock, ILogger<OrderPlacedHandler> logger)
+    IOrderStore orders, IShowStore shows, IFileStore files, TicketDocumentRenderer renderer, IBoxOfficeMetrics metrics, TimeProvider clock,
+    ILogger<OrderPlacedHandler> logger)
     : JobHandler<OrderPlaced>
 {
     public override string JobType => JobTypes.OrderPlaced;
@@ -45,6 +47,7 @@ public sealed class OrderPlacedHandler(
         var outcome = await orders.ConfirmAsync(order.OrderId, order.ShowId, codes, key, clock.GetUtcNow(), ct);
         if (outcome == ConfirmOrderOutcome.Confirmed)
         {
+            metrics.TicketsIssued(codes.Count);
             logger.LogInformation("Order {OrderId} confirmed with {TicketCount} tickets", order.OrderId, codes.Count);
             return;
         }
@@ -62,6 +65,7 @@ public sealed class OrderPlacedHandler(
     private async Task CancelForCancelledShowAsync(string orderId, CancellationToken ct)
     {
         var outcome = await orders.CancelPendingAsync(orderId, ShowCancelledHandler.Reason, releaseSeats: false, clock.GetUtcNow(), ct);
+        if (outcome == CancelOrderOutcome.Cancelled) metrics.OrdersCancelled(1, CancellationCause.ShowCancelled);
         logger.LogInformation("Order {OrderId}: its show is cancelled, so it is {Outcome}", orderId, outcome);
     }
 }

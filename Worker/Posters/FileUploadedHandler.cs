@@ -2,6 +2,7 @@ using BoxOffice.Core.Files;
 using BoxOffice.Core.Jobs;
 using BoxOffice.Core.Posters;
 using BoxOffice.Core.Shows;
+using BoxOffice.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,8 @@ namespace BoxOffice.Worker.Posters;
 /// Inspects an uploaded poster: kept and published when the bytes are the image type the upload was signed for,
 /// otherwise deleted and marked rejected (an upload whose deletion never happens expires, as it was never kept). Uploads outside <c>posters/</c> and stale ones (the show has moved on) are ignored.
 /// </summary>
-public sealed class FileUploadedHandler(IShowStore shows, IFileStore files, IOptions<FilesOptions> options, ILogger<FileUploadedHandler> logger)
+public sealed class FileUploadedHandler(
+    IShowStore shows, IFileStore files, IBoxOfficeMetrics metrics, IOptions<FilesOptions> options, ILogger<FileUploadedHandler> logger)
     : JobHandler<FileUploaded>
 {
     public override string JobType => JobTypes.FileUploaded;
@@ -38,11 +40,13 @@ public sealed class FileUploadedHandler(IShowStore shows, IFileStore files, IOpt
         {
             await files.KeepAsync(job.Key, ct);
             await shows.SetPosterAsync(showId, PosterStatus.Published, job.Key, ct);
+            metrics.PosterPublished();
             logger.LogInformation("Poster {Key} published for show {ShowId}", job.Key, showId);
             return;
         }
         await files.DeleteAsync(job.Key, ct);
         await shows.SetPosterAsync(showId, PosterStatus.Rejected, null, ct);
+        metrics.PosterRejected();
         logger.LogWarning("Poster {Key} rejected: {Reason}", job.Key, inspection.Reason);
     }
 

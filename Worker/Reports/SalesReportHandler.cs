@@ -2,12 +2,14 @@ using System.Text;
 using BoxOffice.Core.Files;
 using BoxOffice.Core.Jobs;
 using BoxOffice.Core.Reports;
+using BoxOffice.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace BoxOffice.Worker.Reports;
 
 /// <summary>Builds the sales CSV, stores it under the report's key and marks the report Ready (once).</summary>
-public sealed class SalesReportHandler(IReportStore reports, SalesReportBuilder builder, IFileStore files, TimeProvider clock, ILogger<SalesReportHandler> logger)
+public sealed class SalesReportHandler(
+    IReportStore reports, SalesReportBuilder builder, IFileStore files, IBoxOfficeMetrics metrics, TimeProvider clock, ILogger<SalesReportHandler> logger)
     : JobHandler<SalesReportRequested>
 {
     public override string JobType => JobTypes.SalesReportRequested;
@@ -25,6 +27,7 @@ public sealed class SalesReportHandler(IReportStore reports, SalesReportBuilder 
         using (var content = new MemoryStream(Encoding.UTF8.GetBytes(csv)))
             await files.PutAsync(key, content, "text/csv", ct);
         await reports.CompleteAsync(job.ReportId, ReportStatus.Ready, key, null, clock.GetUtcNow(), ct);
+        metrics.ReportProduced();
         logger.LogInformation("Report {ReportId} ready", job.ReportId);
     }
 

@@ -1,12 +1,14 @@
 using BoxOffice.Core.Jobs;
 using BoxOffice.Core.Orders;
 using BoxOffice.Core.Paging;
+using BoxOffice.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace BoxOffice.Worker.Shows;
 
 /// <summary>Cancels every order of a cancelled show. Each order is cancelled at most once, so a redelivery changes nothing.</summary>
-public sealed class ShowCancelledHandler(IOrderStore orders, TimeProvider clock, ILogger<ShowCancelledHandler> logger) : JobHandler<ShowCancelled>
+public sealed class ShowCancelledHandler(IOrderStore orders, IBoxOfficeMetrics metrics, TimeProvider clock, ILogger<ShowCancelledHandler> logger)
+    : JobHandler<ShowCancelled>
 {
     public const string Reason = "show cancelled";
 
@@ -22,6 +24,7 @@ public sealed class ShowCancelledHandler(IOrderStore orders, TimeProvider clock,
                 && await orders.CancelAsync(order.OrderId, Reason, releaseSeats: false, clock.GetUtcNow(), ct) == CancelOrderOutcome.Cancelled)
                 cancelled++;
         }
+        metrics.OrdersCancelled(cancelled, CancellationCause.ShowCancelled);
         logger.LogInformation("Show {ShowId} cancelled: {Cancelled} orders cancelled", job.ShowId, cancelled);
     }
 }

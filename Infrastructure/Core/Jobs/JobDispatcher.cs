@@ -1,45 +1,64 @@
 using System.Diagnostics;
 using BoxOffice.Core.Queue;
+using BoxOffice.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace BoxOffice.Core.Jobs;
 
 /// <summary>
-/// Runs the handler of each job with its correlation id on every log line; reports whether it failed. A job that fails
-/// on its last receive (<see cref="QueueOptions.MaxReceives"/>, which must equal the queue's own max receive count)
-/// is handed to its handler's <see cref="IJobHandler.GiveUpAsync"/> before it goes to the dead letters.
+/// Runs the handler of each job in a span continuing the sender's trace, with its correlation id on every log line;
+/// counts its duration, age and failures, and reports whether it failed. A job that fails on its last receive
+/// (<see cref="QueueOptions.MaxReceives"/>, which must equal the queue's own max receive count) is handed to its
+/// handler's <see cref="IJobHandler.GiveUpAsync"/> and counted as dead-lettered.
 /// </summary>
-public sealed partial class JobDispatcher(IEnumerable<IJobHandler> handlers, IOptions<QueueOptions> options, ILogger<JobDispatcher> logger)
+public sealed partial class JobDispatcher(
+    IEnumerable<IJobHandler> handlers, IJobMetrics metrics, IOptions<QueueOptions> options, TimeProvider clock, ILogger<JobDispatcher> logger)
 {
+    /// <summary>The job type metrics use for a message no handler takes, so junk types never become dimensions.</summary>
+    public const string UnknownJobType = "unknown";
+
     private readonly Dictionary<string, IJobHandler> _byType = handlers.ToDictionary(h => h.JobType, StringComparer.Ordinal);
 
     /// <summary>True when the job was handled; false (logged) when it failed and should be delivered again.</summary>
     public async Task<bool> DispatchAsync(ReceivedJob job, CancellationToken ct)
     {
+        var type = job.Message.Type;
         var correlationId = job.Message.CorrelationId ?? job.MessageId;
         var previous = CorrelationContext.Current;
         CorrelationContext.Current = correlationId;
+        _byType.TryGetValue(type, out var handler);
+        var metricType = handler is null ? UnknownJobType : type;
+        using var activity = BoxOfficeActivities.Source.StartActivity(
+            $"job {metricType}", ActivityKind.Consumer, BoxOfficeActivities.ParentOf(job.Message.TraceParent));
+        activity?.SetTag("boxoffice.job.type", type);
+        activity?.SetTag("messaging.message.id", job.MessageId);
         using var scope = logger.BeginScope(new Dictionary<string, object>
         {
             ["CorrelationId"] = correlationId,
             ["MessageId"] = job.MessageId,
-            ["JobType"] = job.Message.Type,
+            ["JobType"] = type,
             ["ReceiveCount"] = job.ReceiveCount,
         });
+        TimeSpan? age = job.SentAt is { } sent ? Max(clock.GetUtcNow() - sent, TimeSpan.Zero) : null;
         var started = Stopwatch.GetTimestamp();
-        _byType.TryGetValue(job.Message.Type, out var handler);
         try
         {
-            if (handler is null) throw new InvalidOperationException($"No handler for job type '{job.Message.Type}'.");
+            if (handler is null) throw new InvalidOperationException($"No handler for job type '{type}'.");
             await handler.HandleAsync(job.Message, ct);
-            Log.Done(logger, job.Message.Type, job.MessageId, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            metrics.JobHandled(metricType, elapsed, age);
+            Log.Done(logger, type, job.MessageId, elapsed.TotalMilliseconds);
             return true;
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
-            Log.Failed(logger, ex, job.Message.Type, job.MessageId, job.ReceiveCount);
-            if (handler is not null && job.ReceiveCount >= options.Value.MaxReceives) await GiveUpAsync(handler, job, ct);
+            activity.Failed(ex);
+            var lastReceive = job.ReceiveCount >= options.Value.MaxReceives;
+            metrics.JobFailed(metricType, age, lastReceive);
+            Log.Failed(logger, ex, type, job.MessageId, job.ReceiveCount);
+            if (lastReceive && handler is not null) await GiveUpAsync(handler, job, ct);
+            else if (lastReceive) Log.DeadLettered(logger, type, job.MessageId, job.ReceiveCount);
             return false;
         }
         finally
@@ -61,6 +80,8 @@ public sealed partial class JobDispatcher(IEnumerable<IJobHandler> handlers, IOp
         }
     }
 
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
     private static partial class Log
     {
         [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobType} {MessageId} failed on its last receive ({ReceiveCount}); its failure is recorded and it goes to the dead letters")]
@@ -68,6 +89,9 @@ public sealed partial class JobDispatcher(IEnumerable<IJobHandler> handlers, IOp
 
         [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobType} {MessageId}: recording its failure failed too")]
         public static partial void GiveUpFailed(ILogger logger, Exception exception, string jobType, string messageId);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobType} {MessageId} failed on its last receive ({ReceiveCount}): no handler takes it, it goes to the dead letters")]
+        public static partial void DeadLettered(ILogger logger, string jobType, string messageId, int receiveCount);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobType} {MessageId} done in {ElapsedMs:0.0} ms")]
         public static partial void Done(ILogger logger, string jobType, string messageId, double elapsedMs);

@@ -1,4 +1,5 @@
 using BoxOffice.Core.Shows;
+using BoxOffice.Core.Telemetry;
 
 namespace BoxOffice.Core.Orders;
 
@@ -6,7 +7,7 @@ namespace BoxOffice.Core.Orders;
 /// A buyer cancels one of their orders. Someone else's order is answered like a missing one; a cancelled order is
 /// returned as it is, so repeating the call is safe.
 /// </summary>
-public sealed class OrderCancellation(IOrderStore orders, IShowStore shows, TimeProvider clock)
+public sealed class OrderCancellation(IOrderStore orders, IShowStore shows, IBoxOfficeMetrics metrics, TimeProvider clock)
 {
     public const string Reason = "cancelled by customer";
 
@@ -19,6 +20,7 @@ public sealed class OrderCancellation(IOrderStore orders, IShowStore shows, Time
         var now = clock.GetUtcNow();
         if (order.CancellationRefusalFor(show, now) is { } refusal) return new CancelOrderResult(refusal, order);
         var outcome = await orders.CancelAsync(orderId, Reason, releaseSeats: show?.TakesSeatsBack == true, now, ct);
+        if (outcome == CancelOrderOutcome.Cancelled) metrics.OrdersCancelled(1, CancellationCause.Customer);
         return new CancelOrderResult(outcome, await orders.GetAsync(orderId, ct) ?? order);
     }
 }

@@ -4,6 +4,7 @@ using System.Text;
 using BoxOffice.Core.Ids;
 using BoxOffice.Core.Jobs;
 using BoxOffice.Core.Shows;
+using BoxOffice.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace BoxOffice.Core.Orders;
@@ -12,12 +13,20 @@ namespace BoxOffice.Core.Orders;
 /// Places an order: reserves seats atomically with the order and its idempotency record, then queues the
 /// ticket job. A repeated key with the same request gets the first order back; with another request it is refused.
 /// </summary>
-public sealed class OrderPlacement(IOrderStore orders, ShowPrices prices, IJobPublisher jobs, TimeProvider clock, ILogger<OrderPlacement> logger)
+public sealed class OrderPlacement(
+    IOrderStore orders, ShowPrices prices, IJobPublisher jobs, IBoxOfficeMetrics metrics, TimeProvider clock, ILogger<OrderPlacement> logger)
 {
     public static readonly TimeSpan KeyLifetime = TimeSpan.FromHours(24);
 
-    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Whatever fails the job publish, the order must be cancelled or it stays Pending forever.")]
     public async Task<OrderPlacementResult> PlaceAsync(string userId, string? holderName, string showId, int quantity, string? idempotencyKey, CancellationToken ct)
+    {
+        var result = await DecideAsync(userId, holderName, showId, quantity, idempotencyKey, ct);
+        metrics.Record(result, quantity);
+        return result;
+    }
+
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Whatever fails the job publish, the order must be cancelled or it stays Pending forever.")]
+    private async Task<OrderPlacementResult> DecideAsync(string userId, string? holderName, string showId, int quantity, string? idempotencyKey, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var hash = RequestHash(showId, quantity);

@@ -1,5 +1,6 @@
 using BoxOffice.Core.Jobs;
 using BoxOffice.Core.Shows;
+using BoxOffice.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,8 @@ namespace BoxOffice.Core.Orders;
 /// <see cref="OrderOptions.MaxPendingAge"/> is cancelled, its seats released once, so no seat is held forever.
 /// </summary>
 public sealed partial class OrderSweep(
-    IOrderStore orders, IShowStore shows, IJobPublisher jobs, IOptions<OrderOptions> options, TimeProvider clock, ILogger<OrderSweep> logger)
+    IOrderStore orders, IShowStore shows, IJobPublisher jobs, IBoxOfficeMetrics metrics, IOptions<OrderOptions> options, TimeProvider clock,
+    ILogger<OrderSweep> logger)
 {
     public const string ExpiredReason = "not confirmed in time";
 
@@ -30,6 +32,7 @@ public sealed partial class OrderSweep(
             await jobs.PublishAsync(JobTypes.OrderPlaced, new OrderPlaced(pending.OrderId), ct);
             republished++;
         }
+        metrics.OrdersCancelled(expired, CancellationCause.Expired);
         Log.Swept(logger, republished, expired);
         return new OrderSweepResult(republished, expired);
     }

@@ -20,13 +20,14 @@ public static class AwsSettings
     public const string CursorKey = "BoxOffice__Paging__CursorKey";
     public const string OpenApiEnabled = "BoxOffice__OpenApi__Enabled";
     public const string MaxReceives = "BoxOffice__Queue__MaxReceives";
+    public const string MetricsEnvironment = "BoxOffice__Metrics__Environment";
 
     /// <summary>The HTTP Api: every store, the queue to publish jobs, the dead letters to list and redrive, the user pool.</summary>
     public static readonly IReadOnlyList<string> Api =
         [Shape, TableName, BucketName, QueueUrl, DeadLetterQueueUrl, UserPoolId, ClientId, CursorKey];
 
-    /// <summary>Settings the Api reads when present (each has a default).</summary>
-    public static readonly IReadOnlyList<string> ApiOptional = [OpenApiEnabled];
+    /// <summary>Settings the Api reads when present (each has a default); the metrics' environment is the stack's name.</summary>
+    public static readonly IReadOnlyList<string> ApiOptional = [OpenApiEnabled, MetricsEnvironment];
 
     /// <summary>
     /// The Worker: the stores its handlers write, the queue it is fed from (and publishes follow-up jobs to), the
@@ -35,6 +36,9 @@ public static class AwsSettings
     /// </summary>
     public static readonly IReadOnlyList<string> Worker =
         [Shape, TableName, BucketName, QueueUrl, CursorKey, MaxReceives];
+
+    /// <summary>Settings the Worker reads when present: the metrics' environment (the stack's name).</summary>
+    public static readonly IReadOnlyList<string> WorkerOptional = [MetricsEnvironment];
 
     /// <summary>The configuration key of an environment variable name (<c>A__B</c> is <c>A:B</c>).</summary>
     public static string ConfigurationKey(string variable) => variable.Replace("__", ":", StringComparison.Ordinal);

@@ -6,6 +6,7 @@ using BoxOffice.Adapters.Aws;
 using BoxOffice.Adapters.Aws.Cognito;
 using BoxOffice.Adapters.Aws.DynamoDb;
 using BoxOffice.Adapters.Aws.S3;
+using BoxOffice.Adapters.Aws.Telemetry;
 using BoxOffice.Adapters.Aws.Sqs;
 using BoxOffice.Core.Dependencies;
 using BoxOffice.Core.Files;
@@ -15,6 +16,7 @@ using BoxOffice.Core.Paging;
 using BoxOffice.Core.Queue;
 using BoxOffice.Core.Reports;
 using BoxOffice.Core.Shows;
+using BoxOffice.Core.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -84,20 +86,24 @@ public static class AwsShapeExtensions
     /// </summary>
     internal static IServiceCollection AddAwsClients(this IServiceCollection services)
     {
+        AwsCallTracing.Install();
         services.AddDefaultAWSOptions(sp => AwsClientConfiguration.Defaults(Aws(sp), sp.GetService<AWSCredentials>()));
         services.AddAWSService<IAmazonDynamoDB>((config, sp) =>
         {
+            Observe(config, sp);
             AwsClientConfiguration.Tune(config, Aws(sp).Timeouts.DynamoDb, sp.GetService<HttpClientFactory>());
             AwsClientConfiguration.PointAt(config, Aws(sp).ServiceUrls.DynamoDb, Aws(sp));
         });
         services.AddAWSService<IAmazonS3>((config, sp) =>
         {
+            Observe(config, sp);
             AwsClientConfiguration.Tune(config, Aws(sp).Timeouts.S3, sp.GetService<HttpClientFactory>());
             // Emulators answer on one host name, so address buckets by path there.
             if (AwsClientConfiguration.PointAt(config, Aws(sp).ServiceUrls.S3, Aws(sp))) ((AmazonS3Config)config).ForcePathStyle = true;
         });
         services.AddAWSService<IAmazonSQS>((config, sp) =>
         {
+            Observe(config, sp);
             AwsClientConfiguration.Tune(config, Aws(sp).Timeouts.Sqs, sp.GetService<HttpClientFactory>());
             AwsClientConfiguration.PointAt(config, Aws(sp).ServiceUrls.Sqs, Aws(sp));
         });
@@ -115,6 +121,11 @@ public static class AwsShapeExtensions
             o.Timeouts.S3 ??= ApiAwsTimeouts.S3;
             o.Timeouts.Sqs ??= ApiAwsTimeouts.Sqs;
         });
+
+    private static void Observe(ClientConfig config, IServiceProvider sp)
+    {
+        if (sp.GetService<IDependencyMetrics>() is { } metrics) AwsCallTracing.Observe(config, metrics);
+    }
 
     /// <summary>Cursors must verify on every instance, so the AWS shape takes the key from configuration, never generates one.</summary>
     private static byte[] CursorKey(IConfiguration config)

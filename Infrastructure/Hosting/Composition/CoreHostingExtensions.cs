@@ -6,6 +6,8 @@ using BoxOffice.Core.Jobs;
 using BoxOffice.Core.Paging;
 using BoxOffice.Core.Queue;
 using BoxOffice.Hosting.Health;
+using BoxOffice.Hosting.Metrics;
+using BoxOffice.Hosting.Tracing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -32,6 +34,8 @@ public static class CoreHostingExtensions
         services.Configure<BoxOffice.Core.Orders.OrderOptions>(config.GetSection(BoxOffice.Core.Orders.OrderOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IJobPublisher, JobPublisher>();
+        builder.AddBoxOfficeMetrics();
+        builder.AddBoxOfficeTracing();
         services.AddPortHealthChecks();
         services.AddHybridCache();
         services.AddSingleton<BoxOffice.Core.Shows.ShowPrices>();

@@ -37,7 +37,7 @@ internal static class LocalShapeExtensions
         services.AddSingleton<IFileStore>(sp => sp.GetRequiredService<LocalFileStore>());
 
         services.AddSingleton(sp => new SqliteJobQueue(
-            new SqliteDatabase(sp.GetRequiredService<LocalDataFolder>().PathOf("queue.db"), SqliteJobQueue.Schema),
+            new SqliteDatabase(sp.GetRequiredService<LocalDataFolder>().PathOf("queue.db"), SqliteJobQueue.Schema, SqliteJobQueue.UpgradeAsync),
             sp.GetRequiredService<IOptions<QueueOptions>>(),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IJobQueue>(sp => sp.GetRequiredService<SqliteJobQueue>());

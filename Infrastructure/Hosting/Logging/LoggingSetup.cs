@@ -11,7 +11,8 @@ public static class LoggingSetup
 {
     /// <summary>
     /// Serilog as the host's logging pipeline (Api and Worker alike): one compact JSON object per line on stdout (no
-    /// colours), with LogContext and logging-scope properties such as the request id on every line. Levels come from
+    /// colours), with LogContext and logging-scope properties such as the request id, and the current span's trace and
+    /// span ids, on every line. Lines are written whole under the lock the EMF metrics share. Levels come from
     /// <c>Serilog:MinimumLevel</c>; sinks and enrichers registered as services (a test's capture) join the pipeline.
     /// </summary>
     public static IHostApplicationBuilder AddBoxOfficeLogging(this IHostApplicationBuilder builder)
@@ -24,7 +25,8 @@ public static class LoggingSetup
                 .ReadFrom.Services(services)
                 .Enrich.FromLogContext()
                 .Enrich.WithProperty("Application", application)
-                .WriteTo.Console(new RenderedCompactJsonFormatter()),
+                .Enrich.With<TraceContextEnricher>()
+                .WriteTo.Console(new RenderedCompactJsonFormatter(), syncRoot: StandardOutput.SyncRoot),
             preserveStaticLogger: true);
         return builder;
     }

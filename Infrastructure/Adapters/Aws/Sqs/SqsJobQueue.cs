@@ -8,9 +8,13 @@ namespace BoxOffice.Adapters.Aws.Sqs;
 /// <see cref="IJobQueue"/> on an SQS queue. Visibility timeout, receive counting and dead-lettering are the queue's
 /// own (its redrive policy). A message that carries no job is deleted; one that carries several (a multi-record S3
 /// notification) is split into one message per job before the original is deleted, so each job is retried alone.
+/// A job sent inside a traced Lambda invocation carries its X-Ray trace header (<c>_X_AMZN_TRACE_ID</c>, or
+/// <paramref name="traceHeader"/>) as <c>AWSTraceHeader</c>, so X-Ray joins the sender's and the Worker's traces.
 /// </summary>
-internal sealed class SqsJobQueue(IAmazonSQS sqs, string queueUrl) : IJobQueue
+internal sealed class SqsJobQueue(IAmazonSQS sqs, string queueUrl, Func<string?>? traceHeader = null) : IJobQueue
 {
+    private readonly Func<string?> _traceHeader = traceHeader ?? (() => Environment.GetEnvironmentVariable("_X_AMZN_TRACE_ID"));
+
     public const int MaxBatchSize = 10;
     public const int MaxWaitSeconds = 20;
     private const int MaxVisibilitySeconds = 43_200;
@@ -24,6 +28,7 @@ internal sealed class SqsJobQueue(IAmazonSQS sqs, string queueUrl) : IJobQueue
             QueueUrl = queueUrl,
             MessageBody = message.Body,
             MessageAttributes = SqsJobMapping.ToAttributes(message),
+            MessageSystemAttributes = SqsJobMapping.ToSystemAttributes(_traceHeader()),
         }, ct);
 
     public async Task<IReadOnlyList<ReceivedJob>> ReceiveAsync(int max, TimeSpan wait, CancellationToken ct)
@@ -34,7 +39,7 @@ internal sealed class SqsJobQueue(IAmazonSQS sqs, string queueUrl) : IJobQueue
             MaxNumberOfMessages = Math.Clamp(max, 1, MaxBatchSize),
             WaitTimeSeconds = Math.Clamp((int)Math.Ceiling(wait.TotalSeconds), 0, MaxWaitSeconds),
             MessageAttributeNames = ["All"],
-            MessageSystemAttributeNames = [SqsJobMapping.ReceiveCountAttribute],
+            MessageSystemAttributeNames = [.. SqsJobMapping.SystemAttributes],
         }, ct);
         var messages = response.Messages ?? [];
         var received = new List<ReceivedJob>(messages.Count);
@@ -43,7 +48,8 @@ internal sealed class SqsJobQueue(IAmazonSQS sqs, string queueUrl) : IJobQueue
             var jobs = SqsJobMapping.ToJobs(message);
             if (jobs.Count == 1)
             {
-                received.Add(new ReceivedJob(message.MessageId, message.ReceiptHandle, jobs[0], SqsJobMapping.ReceiveCount(message.Attributes)));
+                received.Add(new ReceivedJob(
+                    message.MessageId, message.ReceiptHandle, jobs[0], SqsJobMapping.ReceiveCount(message.Attributes), SqsJobMapping.SentAt(message.Attributes)));
                 continue;
             }
             // Delivered again later when a part could not be sent; the parts already sent are handled idempotently.

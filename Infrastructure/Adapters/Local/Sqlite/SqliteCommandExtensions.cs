@@ -1,7 +1,10 @@
+using System.Diagnostics;
+using BoxOffice.Core.Telemetry;
 using Microsoft.Data.Sqlite;
 
 namespace BoxOffice.Adapters.Local.Sqlite;
 
+/// <summary>Commands of the local stores; each runs in a dependency span named by its statement (<c>sqlite SELECT</c>), the SQL as a tag, never the values.</summary>
 internal static class SqliteCommandExtensions
 {
     public static SqliteCommand Command(this SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
@@ -15,17 +18,50 @@ internal static class SqliteCommandExtensions
 
     public static async Task<int> ExecuteAsync(this SqliteConnection connection, string sql, CancellationToken ct, params (string, object?)[] parameters)
     {
-        await using var command = connection.Command(sql, parameters);
-        return await command.ExecuteNonQueryAsync(ct);
+        using var activity = StartSpan(connection, sql);
+        try
+        {
+            await using var command = connection.Command(sql, parameters);
+            return await command.ExecuteNonQueryAsync(ct);
+        }
+        catch (Exception ex)
+        {
+            activity.Failed(ex);
+            throw;
+        }
     }
 
     public static async Task<List<T>> QueryAsync<T>(this SqliteConnection connection, string sql, Func<SqliteDataReader, T> map, CancellationToken ct, params (string, object?)[] parameters)
     {
-        await using var command = connection.Command(sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var rows = new List<T>();
-        while (await reader.ReadAsync(ct)) rows.Add(map(reader));
-        return rows;
+        using var activity = StartSpan(connection, sql);
+        try
+        {
+            await using var command = connection.Command(sql, parameters);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var rows = new List<T>();
+            while (await reader.ReadAsync(ct)) rows.Add(map(reader));
+            return rows;
+        }
+        catch (Exception ex)
+        {
+            activity.Failed(ex);
+            throw;
+        }
+    }
+
+    private static Activity? StartSpan(SqliteConnection connection, string sql)
+    {
+        var text = sql.AsSpan().TrimStart();
+        var end = text.IndexOfAny(' ', '\n', '(');
+        var verb = end > 0 ? text[..end] : text;
+        var activity = BoxOfficeActivities.Source.StartActivity($"sqlite {verb}", ActivityKind.Client);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag("db.system.name", "sqlite");
+            activity.SetTag("db.namespace", Path.GetFileName(connection.DataSource));
+            activity.SetTag("db.query.text", sql);
+        }
+        return activity;
     }
 
     public static long Millis(this DateTimeOffset time) => time.ToUnixTimeMilliseconds();

@@ -2,16 +2,18 @@ using Microsoft.Data.Sqlite;
 
 namespace BoxOffice.Adapters.Local.Sqlite;
 
-/// <summary>One SQLite file: opens pooled connections in WAL mode and creates its schema once.</summary>
+/// <summary>One SQLite file: opens pooled connections in WAL mode and creates its schema once (then upgrades an older file).</summary>
 internal sealed class SqliteDatabase
 {
     private readonly string _connectionString;
     private readonly string _schema;
+    private readonly Func<SqliteConnection, CancellationToken, Task>? _upgrade;
     private readonly SemaphoreSlim _init = new(1, 1);
     private volatile bool _ready;
 
-    public SqliteDatabase(string path, string schema)
+    public SqliteDatabase(string path, string schema, Func<SqliteConnection, CancellationToken, Task>? upgrade = null)
     {
+        _upgrade = upgrade;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -22,7 +24,6 @@ internal sealed class SqliteDatabase
             DefaultTimeout = 30, // also how long a command retries while another writer holds the lock
         }.ToString();
         _schema = schema;
-        
     }
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken ct)
@@ -41,6 +42,7 @@ internal sealed class SqliteDatabase
             if (_ready) return;
             await ExecuteAsync(connection, "PRAGMA journal_mode = WAL;", ct);
             await ExecuteAsync(connection, _schema, ct);
+            if (_upgrade is not null) await _upgrade(connection, ct);
             _ready = true;
         }
         finally

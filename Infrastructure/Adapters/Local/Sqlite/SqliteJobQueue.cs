@@ -22,6 +22,7 @@ internal sealed class SqliteJobQueue(SqliteDatabase db, IOptions<QueueOptions> o
             type TEXT NOT NULL,
             body TEXT NOT NULL,
             correlation_id TEXT,
+            traceparent TEXT,
             receive_count INTEGER NOT NULL DEFAULT 0,
             visible_at INTEGER NOT NULL,
             receipt_handle TEXT UNIQUE,
@@ -35,8 +36,9 @@ internal sealed class SqliteJobQueue(SqliteDatabase db, IOptions<QueueOptions> o
         var now = clock.GetUtcNow().Millis();
         await using var connection = await db.OpenAsync(ct);
         await connection.ExecuteAsync(
-            "INSERT INTO jobs (message_id, type, body, correlation_id, visible_at, sent_at) VALUES ($id, $type, $body, $corr, $now, $now)",
-            ct, ("$id", Guid.NewGuid().ToString("N")), ("$type", message.Type), ("$body", message.Body), ("$corr", message.CorrelationId), ("$now", now));
+            "INSERT INTO jobs (message_id, type, body, correlation_id, traceparent, visible_at, sent_at) VALUES ($id, $type, $body, $corr, $trace, $now, $now)",
+            ct, ("$id", Guid.NewGuid().ToString("N")), ("$type", message.Type), ("$body", message.Body), ("$corr", message.CorrelationId),
+            ("$trace", message.TraceParent), ("$now", now));
         Wake();
     }
 
@@ -61,12 +63,12 @@ internal sealed class SqliteJobQueue(SqliteDatabase db, IOptions<QueueOptions> o
         await using var connection = await db.OpenAsync(ct);
         await using var tx = connection.BeginTransaction();
         var candidates = await connection.QueryAsync(
-            "SELECT message_id, type, body, correlation_id, receive_count FROM jobs WHERE dead_lettered_at IS NULL AND visible_at <= $now ORDER BY visible_at, seq LIMIT $max",
-            r => (Id: r.String("message_id"), Message: new JobMessage(r.String("type"), r.String("body"), r.NullableString("correlation_id")), Count: r.Int("receive_count")),
+            "SELECT message_id, type, body, correlation_id, traceparent, receive_count, sent_at FROM jobs WHERE dead_lettered_at IS NULL AND visible_at <= $now ORDER BY visible_at, seq LIMIT $max",
+            r => (Id: r.String("message_id"), Message: ReadMessage(r), Count: r.Int("receive_count"), SentAt: r.Time("sent_at")),
             ct, ("$now", now.Millis()), ("$max", max));
 
         var received = new List<ReceivedJob>();
-        foreach (var (id, message, count) in candidates)
+        foreach (var (id, message, count, sentAt) in candidates)
         {
             if (count >= settings.MaxReceives)
             {
@@ -77,7 +79,7 @@ internal sealed class SqliteJobQueue(SqliteDatabase db, IOptions<QueueOptions> o
             await connection.ExecuteAsync(
                 "UPDATE jobs SET receive_count = receive_count + 1, visible_at = $visible, receipt_handle = $receipt WHERE message_id = $id",
                 ct, ("$visible", (now + settings.VisibilityTimeout).Millis()), ("$receipt", receipt), ("$id", id));
-            received.Add(new ReceivedJob(id, receipt, message, count + 1));
+            received.Add(new ReceivedJob(id, receipt, message, count + 1, sentAt));
         }
         await tx.CommitAsync(ct);
         return received;
@@ -109,7 +111,7 @@ internal sealed class SqliteJobQueue(SqliteDatabase db, IOptions<QueueOptions> o
     {
         await using var connection = await db.OpenAsync(ct);
         return await connection.QueryAsync(
-            "SELECT message_id, type, body, correlation_id, receive_count, dead_lettered_at FROM jobs WHERE dead_lettered_at IS NOT NULL ORDER BY dead_lettered_at, seq LIMIT $max",
+            "SELECT message_id, type, body, correlation_id, traceparent, receive_count, dead_lettered_at FROM jobs WHERE dead_lettered_at IS NOT NULL ORDER BY dead_lettered_at, seq LIMIT $max",
             ReadDeadLetter, ct, ("$max", max));
     }
 
@@ -129,9 +131,19 @@ internal sealed class SqliteJobQueue(SqliteDatabase db, IOptions<QueueOptions> o
         if (_sent.CurrentCount == 0) _sent.Release();
     }
 
+    private static JobMessage ReadMessage(SqliteDataReader r) =>
+        new(r.String("type"), r.String("body"), r.NullableString("correlation_id"), r.NullableString("traceparent"));
+
+    /// <summary>Brings a queue file made before the trace context was kept up to date.</summary>
+    public static async Task UpgradeAsync(SqliteConnection connection, CancellationToken ct)
+    {
+        var columns = await connection.QueryAsync("SELECT name FROM pragma_table_info('jobs')", r => r.String("name"), ct);
+        if (!columns.Contains("traceparent")) await connection.ExecuteAsync("ALTER TABLE jobs ADD COLUMN traceparent TEXT", ct);
+    }
+
     private static DeadLetter ReadDeadLetter(SqliteDataReader r) => new(
         r.String("message_id"),
-        new JobMessage(r.String("type"), r.String("body"), r.NullableString("correlation_id")),
+        ReadMessage(r),
         r.Int("receive_count"),
         r.NullableTime("dead_lettered_at"));
 }

@@ -1,4 +1,5 @@
 using BoxOffice.Hosting.Lambda.Runtime;
+using BoxOffice.Hosting.Metrics;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Hosting;
@@ -11,7 +12,8 @@ namespace BoxOffice.Hosting.Lambda.AspNetCore;
 /// The <see cref="IServer"/> used in Lambda in place of Kestrel: once the app has started it runs the runtime loop,
 /// and each event goes through the ASP.NET Core pipeline via <see cref="ApiGatewayBridge{TContext}"/>.
 /// </summary>
-internal sealed class LambdaServer(IOptions<LambdaHostingOptions> options, IHostApplicationLifetime lifetime, ILogger<LambdaServer> logger) : IServer
+internal sealed class LambdaServer(
+    IOptions<LambdaHostingOptions> options, IHostApplicationLifetime lifetime, ILogger<LambdaServer> logger, EmfMetrics? metrics = null) : IServer
 {
     private readonly CancellationTokenSource _stopping = new();
     private RuntimeApiClient? _client;
@@ -25,7 +27,7 @@ internal sealed class LambdaServer(IOptions<LambdaHostingOptions> options, IHost
             ?? throw new InvalidOperationException($"{LambdaEnvironment.RuntimeApiVariable} is not set: the Lambda server runs only inside Lambda.");
         _client = new RuntimeApiClient(runtimeApi);
         var bridge = new ApiGatewayBridge<TContext>(application, options.Value, logger);
-        _loop = new LambdaRuntimeLoop(_client, bridge, logger).RunAfterStartAsync(lifetime, _stopping.Token);
+        _loop = new LambdaRuntimeLoop(_client, bridge, logger, metrics).RunAfterStartAsync(lifetime, _stopping.Token);
         return Task.CompletedTask;
     }
 

@@ -1,5 +1,9 @@
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
+using BoxOffice.Adapters.Aws;
+using BoxOffice.Core.Telemetry;
 using BoxOffice.Hosting.Lambda.Logging;
+using BoxOffice.Hosting.Metrics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -7,10 +11,15 @@ namespace BoxOffice.Hosting.Lambda.Runtime;
 
 /// <summary>
 /// The runtime loop: long-poll <c>next</c>, hand the event to the handler, post its response or a structured error,
-/// with the request id in a logging scope and the trace id in <c>_X_AMZN_TRACE_ID</c> for the whole invocation.
+/// with the request id in a logging scope and the trace id in <c>_X_AMZN_TRACE_ID</c> for the whole invocation. The
+/// handler runs in a span continuing the invocation's X-Ray trace, so log lines and sent jobs carry its trace id.
+/// With <paramref name="metrics"/>, the first invocation counts a cold start, and each invocation's metrics are
+/// written once it has been answered (before the next <c>next</c>, while the environment still runs).
 /// </summary>
-internal sealed partial class LambdaRuntimeLoop(RuntimeApiClient client, ILambdaHandler handler, ILogger logger)
+internal sealed partial class LambdaRuntimeLoop(RuntimeApiClient client, ILambdaHandler handler, ILogger logger, EmfMetrics? metrics = null)
 {
+    private bool _warm;
+
     /// <summary>
     /// Waits until the host has started (so init is over before the first <c>next</c>), then runs the loop until
     /// <paramref name="stopping"/>. If the Runtime API fails the host is stopped with exit code 1, and Lambda starts a
@@ -51,15 +60,50 @@ internal sealed partial class LambdaRuntimeLoop(RuntimeApiClient client, ILambda
         var context = invocation.Context;
         Environment.SetEnvironmentVariable(LambdaEnvironment.TraceIdVariable, context.TraceId);
         using var scope = logger.BeginScope(new AwsRequestIdScope(context.AwsRequestId));
-        ReadOnlyMemory<byte> response;
+        if (!_warm)
+        {
+            _warm = true;
+            metrics?.ColdStart(LambdaEnvironment.FunctionName);
+        }
+        var (response, error, traceId) = await HandleInSpanAsync(invocation, ct);
         try
         {
-            response = await handler.HandleAsync(invocation, ct);
+            await AnswerAsync(context, response, error, ct);
+        }
+        finally
+        {
+            metrics?.Flush(traceId.Length > 0
+                ? [new(AwsRequestIdScope.PropertyName, context.AwsRequestId), new("TraceId", traceId)]
+                : [new(AwsRequestIdScope.PropertyName, context.AwsRequestId)]);
+        }
+    }
+
+    /// <summary>The handler's answer or its exception (logged in the span), and the trace id it ran under; the span ends before anything is posted.</summary>
+    private async Task<(ReadOnlyMemory<byte> Response, Exception? Error, string TraceId)> HandleInSpanAsync(LambdaInvocation invocation, CancellationToken ct)
+    {
+        var context = invocation.Context;
+        var parent = XRayTraceHeader.TryParse(context.TraceId, out var xray) ? xray : default;
+        using var activity = BoxOfficeActivities.Source.StartActivity(
+            LambdaEnvironment.FunctionName is { Length: > 0 } name ? name : "invocation", ActivityKind.Server, parent);
+        activity?.SetTag("faas.invocation_id", context.AwsRequestId);
+        var traceId = activity?.TraceId.ToHexString() ?? "";
+        try
+        {
+            return (await handler.HandleAsync(invocation, ct), null, traceId);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
+            activity.Failed(ex);
             Log.InvocationFailed(logger, ex, context.AwsRequestId);
-            await client.PostErrorAsync(context.AwsRequestId, RuntimeError.From(ex), ct);
+            return (default, ex, traceId);
+        }
+    }
+
+    private async Task AnswerAsync(LambdaContext context, ReadOnlyMemory<byte> response, Exception? error, CancellationToken ct)
+    {
+        if (error is not null)
+        {
+            await client.PostErrorAsync(context.AwsRequestId, RuntimeError.From(error), ct);
             return;
         }
 
