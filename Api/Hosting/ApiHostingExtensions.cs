@@ -4,6 +4,7 @@ using BoxOffice.Api.Json;
 using BoxOffice.Api.Logging;
 using BoxOffice.Api.OpenApi;
 using BoxOffice.Api.Problems;
+using BoxOffice.Api.RateLimiting;
 using BoxOffice.Api.Routing;
 using BoxOffice.Hosting.Composition;
 using BoxOffice.Hosting.Logging;
@@ -33,6 +34,7 @@ public static class ApiHostingExtensions
         builder.Services.AddValidation();
         builder.Services.AddBoxOfficeProblems();
         builder.Services.AddBoxOfficeAuthentication();
+        builder.Services.AddBoxOfficeRateLimits(builder.Configuration);
         if (OpenApiSetup.IsEnabled(builder.Configuration)) builder.Services.AddBoxOfficeOpenApi();
         return builder;
     }
@@ -45,6 +47,7 @@ public static class ApiHostingExtensions
         app.UseMiddleware<JsonBodyLimitMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter(); // after authorization: per-user limits know the user, and anonymous callers never count against one
         if (OpenApiSetup.IsEnabled(app.Configuration)) app.UseBoxOfficeOpenApi();
         return app;
     }
