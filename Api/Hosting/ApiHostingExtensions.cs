@@ -6,6 +6,7 @@ using BoxOffice.Api.OpenApi;
 using BoxOffice.Api.Problems;
 using BoxOffice.Api.RateLimiting;
 using BoxOffice.Api.Routing;
+using BoxOffice.Api.Security;
 using BoxOffice.Hosting.Composition;
 using BoxOffice.Hosting.Logging;
 
@@ -42,6 +43,7 @@ public static class ApiHostingExtensions
     public static WebApplication UseBoxOfficeApi(this WebApplication app)
     {
         app.UseBoxOfficeRequestLogging();
+        app.UseMiddleware<ApiSecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<JsonBodyLimitMiddleware>();
