@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using BoxOffice.Api.CrossOrigin;
 using BoxOffice.Api.Identity;
 using BoxOffice.Api.Json;
 using BoxOffice.Api.Logging;
@@ -36,6 +37,7 @@ public static class ApiHostingExtensions
         builder.Services.AddBoxOfficeProblems();
         builder.Services.AddBoxOfficeAuthentication();
         builder.Services.AddBoxOfficeRateLimits(builder.Configuration);
+        builder.Services.AddBoxOfficeCrossOrigin(builder.Configuration);
         if (OpenApiSetup.IsEnabled(builder.Configuration)) builder.Services.AddBoxOfficeOpenApi();
         return builder;
     }
@@ -46,6 +48,7 @@ public static class ApiHostingExtensions
         app.UseMiddleware<ApiSecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCors(); // answers preflights before anything asks for a token
         app.UseMiddleware<JsonBodyLimitMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
