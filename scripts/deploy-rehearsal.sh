@@ -209,7 +209,7 @@ python3 "$here/check_grants.py" "$calls" "$endpoint" \
 
 cat <<'TXT'
 rehearsal: passed. Not rehearsed here, because moto cannot run it (see "left out" and "not applied" above):
-  - the HTTP API (routes, CORS, throttling, access logs): the Api was called on Kestrel, not through API Gateway
+  - the HTTP API (routes, stage throttling, access logs): the Api was called on Kestrel, not through API Gateway
   - the Worker's event source mapping (batch size, window, ReportBatchItemFailures): the Worker polled the queue;
     the Lambda entry and partial batch answers are covered by Api.Tests/Lambda
   - the queue, bucket and alarm topic policies, the alarms, the dashboard (it names the HTTP API), the topic's

@@ -126,6 +126,26 @@ public sealed class LambdaProcessTests : IAsyncLifetime
         Assert.DoesNotContain(apiLines, line => !line.StartsWith("{\"_aws\":", StringComparison.Ordinal) && line.Contains("\"_aws\"", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Sign_in_is_limited_per_api_gateway_source_ip_not_per_forwarded_for_and_answers_carry_the_security_headers()
+    {
+        var (api, _) = await StartAsync(Api, new Dictionary<string, string> { ["BoxOffice__RateLimits__SignIn__PermitLimit"] = "2" });
+        string Mint(string sourceIp, string? forwardedFor = null) => HttpApiEvent.Create("POST", "/dev/token", """{"username":"ann"}""",
+            headers: forwardedFor is null ? null : new Dictionary<string, string> { ["X-Forwarded-For"] = forwardedFor }, sourceIp: sourceIp);
+
+        var first = Response(await api.InvokeAsync(Mint("198.51.100.7")));
+        Body(Response(await api.InvokeAsync(Mint("198.51.100.7"))), 200);
+        var spoofed = Response(await api.InvokeAsync(Mint("198.51.100.7", forwardedFor: "192.0.2.99")));
+        var other = Response(await api.InvokeAsync(Mint("198.51.100.8")));
+
+        Assert.Equal(200, first.GetProperty("statusCode").GetInt32());
+        Assert.Equal("nosniff", first.GetProperty("headers").GetProperty("X-Content-Type-Options").GetString());
+        Assert.Equal("no-store", first.GetProperty("headers").GetProperty("Cache-Control").GetString());
+        Assert.Equal(429, Body(spoofed, 429).GetProperty("status").GetInt32());
+        Assert.Equal("60", spoofed.GetProperty("headers").GetProperty("Retry-After").GetString());
+        Assert.Equal(200, other.GetProperty("statusCode").GetInt32());
+    }
+
     /// <summary>The EMF object on <paramref name="process"/>'s stdout that the invocation <paramref name="requestId"/> flushed with <paramref name="metric"/>.</summary>
     private static async Task<JsonElement> EmfLinesAsync(LambdaProcess process, string requestId, string metric)
     {

@@ -14,13 +14,15 @@ namespace BoxOffice.Api.Tests.Support;
 /// <summary>
 /// The whole Api in the local shape over its own temporary data folder, with a fake clock (it starts at the real
 /// time and moves only when a test advances it), captured logs (warnings and up unless <c>Serilog:MinimumLevel</c> is
-/// set), captured EMF metric lines (flushed every 200 ms) and short queue timings. Pass the same folder to a second
+/// set), captured EMF metric lines (flushed every 200 ms), short queue timings and rate limits too generous to bite. Pass the same folder to a second
 /// instance to simulate a restart.
 /// </summary>
 public class BoxOfficeApp : WebApplicationFactory<Program>
 {
     /// <summary>How long a received job stays hidden, in the app's (fake) time.</summary>
     public static readonly TimeSpan VisibilityTimeout = TimeSpan.FromSeconds(1);
+
+    private const string GenerousPermitLimit = "100000";
 
     private readonly bool _ownsFolder;
     private readonly Dictionary<string, string?> _settings;
@@ -55,6 +57,11 @@ public class BoxOfficeApp : WebApplicationFactory<Program>
             ["BoxOffice:Queue:MaxReceives"] = "3",
             ["Serilog:MinimumLevel"] = "Warning",
             ["BoxOffice:Metrics:FlushInterval"] = "00:00:00.200",
+            // Every test client shares one address here (TestServer has none) and some place many orders: limits that
+            // never bite, unless a test sets its own (Api.Tests/Security/RateLimitTests.cs).
+            ["BoxOffice:RateLimits:Orders:PermitLimit"] = GenerousPermitLimit,
+            ["BoxOffice:RateLimits:Reports:PermitLimit"] = GenerousPermitLimit,
+            ["BoxOffice:RateLimits:SignIn:PermitLimit"] = GenerousPermitLimit,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
     }

@@ -51,6 +51,10 @@ public static class FunctionSettingsRule
             v is JsonObject o && o["Ref"] is JsonValue r && r.GetValue<string>() == "AWS::StackName"
                 ? null
                 : "must be the stack name, which the dashboard and alarms file the metrics under",
+        [AwsSettings.CorsAllowedOrigins] = (t, v) =>
+            t.ResourcesReferencedBy(v).Contains("SiteDistribution") && RefersToParameter(v, "AllowedOrigins")
+                ? null
+                : "must list the site distribution's origin and the AllowedOrigins parameter",
         [AwsSettings.CursorKey] = (t, v) =>
             v is JsonObject o && o["Ref"] is JsonValue r && t.Parameter(r.GetValue<string>())?["NoEcho"]?.GetValue<bool>() == true
                 ? null
@@ -59,6 +63,14 @@ public static class FunctionSettingsRule
 
     private static Expectation RefTo(string type) => (t, v) =>
         v is JsonObject o && o["Ref"] is JsonValue r && t.TypeOf(r.GetValue<string>()) == type ? null : $"must be a Ref to an {type}";
+
+    private static bool RefersToParameter(JsonNode? node, string parameter) => node switch
+    {
+        JsonObject o when o["Ref"] is JsonValue r && r.GetValue<string>() == parameter => true,
+        JsonObject o => o.Any(p => RefersToParameter(p.Value, parameter)),
+        JsonArray a => a.Any(item => RefersToParameter(item, parameter)),
+        _ => false,
+    };
 
     private static bool IsDeadLetterTarget(ServerlessTemplate template, string queueId) =>
         template.IdsOfType("AWS::SQS::Queue").Any(q =>

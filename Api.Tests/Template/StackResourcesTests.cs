@@ -26,9 +26,8 @@ public class StackResourcesTests
     }
 
     [Fact]
-    public void Http_api_sends_every_route_to_the_api_with_cors_throttling_and_access_logs()
+    public void Http_api_sends_every_route_to_the_api_with_throttling_and_access_logs()
     {
-        Assert.Equal("AllowedOrigins", Ref(_template.Properties("HttpApi")["CorsConfiguration"]!["AllowOrigins"]));
         Assert.Equal("$default", Text(_template.Properties("HttpApiDefaultRoute")["RouteKey"]));
         var integration = _template.Properties("HttpApiIntegration");
         Assert.Equal("ApiFunction", ServerlessTemplate.Target(integration["IntegrationUri"]));

@@ -1,10 +1,13 @@
 using System.Text.Json.Serialization;
+using BoxOffice.Api.CrossOrigin;
 using BoxOffice.Api.Identity;
 using BoxOffice.Api.Json;
 using BoxOffice.Api.Logging;
 using BoxOffice.Api.OpenApi;
 using BoxOffice.Api.Problems;
+using BoxOffice.Api.RateLimiting;
 using BoxOffice.Api.Routing;
+using BoxOffice.Api.Security;
 using BoxOffice.Hosting.Composition;
 using BoxOffice.Hosting.Logging;
 
@@ -33,6 +36,8 @@ public static class ApiHostingExtensions
         builder.Services.AddValidation();
         builder.Services.AddBoxOfficeProblems();
         builder.Services.AddBoxOfficeAuthentication();
+        builder.Services.AddBoxOfficeRateLimits(builder.Configuration);
+        builder.Services.AddBoxOfficeCrossOrigin(builder.Configuration);
         if (OpenApiSetup.IsEnabled(builder.Configuration)) builder.Services.AddBoxOfficeOpenApi();
         return builder;
     }
@@ -40,11 +45,14 @@ public static class ApiHostingExtensions
     public static WebApplication UseBoxOfficeApi(this WebApplication app)
     {
         app.UseBoxOfficeRequestLogging();
+        app.UseMiddleware<ApiSecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCors(); // answers preflights before anything asks for a token
         app.UseMiddleware<JsonBodyLimitMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter(); // after authorization: per-user limits know the user, and anonymous callers never count against one
         if (OpenApiSetup.IsEnabled(app.Configuration)) app.UseBoxOfficeOpenApi();
         return app;
     }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using BoxOffice.Adapters.Local.Identity;
 using BoxOffice.Api.Identity.SignIn;
+using BoxOffice.Api.RateLimiting;
 using BoxOffice.Hosting.Composition;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,7 @@ public static class IdentityApi
         if (app.ServiceProvider.GetRequiredService<IOptions<BoxOfficeOptions>>().Value.Shape != RuntimeShape.Local) return app;
         var dev = app.MapGroup("/dev").WithTags("Local identity");
         dev.MapPost("/token", MintToken)
+            .RateLimited(RateLimitPolicies.SignIn)
             .WithName("MintDevToken")
             .WithSummary("Mint a Cognito-shaped access token (local shape only)")
             .WithDescription("Any username works; put \"admin\" in groups for admin routes. Paste the accessToken into Authorize.")

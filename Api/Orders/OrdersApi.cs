@@ -3,6 +3,7 @@ using BoxOffice.Api.Identity;
 using BoxOffice.Api.OpenApi;
 using BoxOffice.Api.Paging;
 using BoxOffice.Api.Problems;
+using BoxOffice.Api.RateLimiting;
 using BoxOffice.Core.Files;
 using BoxOffice.Core.Orders;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,6 +20,7 @@ public static class OrdersApi
     {
         app.MapPost("/shows/{showId:id}/orders", PlaceOrder)
             .RequireAuthorization()
+            .RateLimited(RateLimitPolicies.Orders)
             .WithTags("Orders").WithName("PlaceOrder")
             .WithSummary("Order seats; tickets are issued in the background")
             .WithDescription("Seats are reserved at once. Send an Idempotency-Key header to make retries safe: the same key and body return the same order.")

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using BoxOffice.Api.Identity;
 using BoxOffice.Api.OpenApi;
 using BoxOffice.Api.Problems;
+using BoxOffice.Api.RateLimiting;
 using BoxOffice.Core.Files;
 using BoxOffice.Core.Ids;
 using BoxOffice.Core.Jobs;
@@ -19,6 +20,7 @@ public static class ReportsApi
             .RequireAuthorization(AuthenticationSetup.AdminPolicy)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         reports.MapPost("/sales", RequestSalesReport)
+            .RateLimited(RateLimitPolicies.Reports)
             .WithName("RequestSalesReport").WithSummary("Start a sales report (CSV, built in the background)")
             .ProducesHeader(StatusCodes.Status202Accepted, "Location", "The report: /reports/{reportId}; GET it until its status is Ready.");
         reports.MapGet("/{reportId:id}", GetReport)

@@ -2,6 +2,7 @@ using BoxOffice.Api.Identity;
 using BoxOffice.Api.OpenApi;
 using BoxOffice.Api.Paging;
 using BoxOffice.Api.Problems;
+using BoxOffice.Api.Security;
 using BoxOffice.Core.Files;
 using BoxOffice.Core.Ids;
 using BoxOffice.Core.Jobs;
@@ -20,11 +21,11 @@ public static class ShowsApi
     public static IEndpointRouteBuilder MapShowsApi(this IEndpointRouteBuilder app)
     {
         var shows = app.MapGroup("/shows").WithTags("Shows");
-        shows.MapGet("/", ListShows)
+        shows.MapGet("/", ListShows).AllowRevalidatedCaching()
             .WithName("ListShows").WithSummary("Shows on sale, soonest first")
             .WithDescription("Cursor paging: pass the returned nextCursor as cursor to get the next page.")
             .ProducesValidationProblem();
-        shows.MapGet("/{showId:id}", GetShow)
+        shows.MapGet("/{showId:id}", GetShow).AllowRevalidatedCaching()
             .WithName("GetShow").WithSummary("One show, with its ETag")
             .ProducesHeader(StatusCodes.Status200OK, "ETag", ETagMeaning)
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -5,13 +5,16 @@ namespace BoxOffice.Api.Tests.Lambda.Support;
 /// <summary>Builds HTTP API (payload 2.0) events the way API Gateway sends them, for the end-to-end tests.</summary>
 public static class HttpApiEvent
 {
-    public static string Create(string method, string path, string? body = null, string? bearerToken = null, IDictionary<string, string>? headers = null)
+    public const string DefaultSourceIp = "203.0.113.24";
+
+    public static string Create(
+        string method, string path, string? body = null, string? bearerToken = null, IDictionary<string, string>? headers = null, string sourceIp = DefaultSourceIp)
     {
         var all = new Dictionary<string, string>
         {
             ["host"] = "k3xa8b2c1d.execute-api.eu-west-1.amazonaws.com",
             ["user-agent"] = "e2e-test",
-            ["x-forwarded-for"] = "203.0.113.24",
+            ["x-forwarded-for"] = sourceIp,
             ["x-forwarded-port"] = "443",
             ["x-forwarded-proto"] = "https",
         };
@@ -34,7 +37,7 @@ public static class HttpApiEvent
                 ["accountId"] = "123456789012",
                 ["apiId"] = "k3xa8b2c1d",
                 ["domainName"] = "k3xa8b2c1d.execute-api.eu-west-1.amazonaws.com",
-                ["http"] = new Dictionary<string, string> { ["method"] = method, ["path"] = rawPath, ["protocol"] = "HTTP/1.1", ["sourceIp"] = "203.0.113.24", ["userAgent"] = "e2e-test" },
+                ["http"] = new Dictionary<string, string> { ["method"] = method, ["path"] = rawPath, ["protocol"] = "HTTP/1.1", ["sourceIp"] = sourceIp, ["userAgent"] = "e2e-test" },
                 ["requestId"] = requestId,
                 ["routeKey"] = "$default",
                 ["stage"] = "$default",

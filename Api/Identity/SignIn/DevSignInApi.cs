@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using BoxOffice.Adapters.Local.Identity;
+using BoxOffice.Api.RateLimiting;
 using BoxOffice.Api.Site;
 using BoxOffice.Core.Identity;
 using Microsoft.Extensions.Options;
@@ -19,10 +20,13 @@ public static class DevSignInApi
 
     public static RouteGroupBuilder MapDevSignInApi(this RouteGroupBuilder dev)
     {
-        dev.MapGet("/oauth2/authorize", Authorize).WithName("DevAuthorize").WithSummary("Sign-in page (OAuth 2.0 authorization code + PKCE)");
-        dev.MapPost("/oauth2/authorize", SignIn).WithName("DevSignIn").WithSummary("Submit the sign-in page").DisableAntiforgery();
+        dev.MapGet("/oauth2/authorize", Authorize).WithName("DevAuthorize").WithSummary("Sign-in page (OAuth 2.0 authorization code + PKCE)")
+            .RateLimited(RateLimitPolicies.SignIn);
+        dev.MapPost("/oauth2/authorize", SignIn).WithName("DevSignIn").WithSummary("Submit the sign-in page").DisableAntiforgery()
+            .RateLimited(RateLimitPolicies.SignIn);
         dev.MapPost("/oauth2/token", Token).WithName("DevOAuthToken")
-            .WithSummary("Exchange a code (with its PKCE verifier) or a refresh token for tokens").DisableAntiforgery();
+            .WithSummary("Exchange a code (with its PKCE verifier) or a refresh token for tokens").DisableAntiforgery()
+            .RateLimited(RateLimitPolicies.SignIn);
         dev.MapGet("/logout", Logout).WithName("DevLogout").WithSummary("End the sign-in session and return to the site");
         return dev;
     }

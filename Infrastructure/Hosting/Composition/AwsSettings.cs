@@ -21,13 +21,17 @@ public static class AwsSettings
     public const string OpenApiEnabled = "BoxOffice__OpenApi__Enabled";
     public const string MaxReceives = "BoxOffice__Queue__MaxReceives";
     public const string MetricsEnvironment = "BoxOffice__Metrics__Environment";
+    public const string CorsAllowedOrigins = "BoxOffice__Cors__AllowedOrigins";
 
     /// <summary>The HTTP Api: every store, the queue to publish jobs, the dead letters to list and redrive, the user pool.</summary>
     public static readonly IReadOnlyList<string> Api =
         [Shape, TableName, BucketName, QueueUrl, DeadLetterQueueUrl, UserPoolId, ClientId, CursorKey];
 
-    /// <summary>Settings the Api reads when present (each has a default); the metrics' environment is the stack's name.</summary>
-    public static readonly IReadOnlyList<string> ApiOptional = [OpenApiEnabled, MetricsEnvironment];
+    /// <summary>
+    /// Settings the Api reads when present (each has a default); the metrics' environment is the stack's name, the
+    /// CORS origins the site's and the stack's <c>AllowedOrigins</c>.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ApiOptional = [OpenApiEnabled, MetricsEnvironment, CorsAllowedOrigins];
 
     /// <summary>
     /// The Worker: the stores its handlers write, the queue it is fed from (and publishes follow-up jobs to), the
