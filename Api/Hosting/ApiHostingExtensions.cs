@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using BoxOffice.Api.Identity;
 using BoxOffice.Api.Json;
 using BoxOffice.Api.Logging;
@@ -22,12 +21,7 @@ public static class ApiHostingExtensions
         builder.Services.AddApiAwsTimeouts();
         builder.AddInProcessJobs();
 
-        builder.Services.ConfigureHttpJsonOptions(o =>
-        {
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
-            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict; // "2" is not a number
-            o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
-        });
+        builder.Services.AddBoxOfficeJson();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.Configure<RouteOptions>(o => o.SetParameterPolicy<EntityIdRouteConstraint>(EntityIdRouteConstraint.Name));
         builder.Services.AddValidation();
