@@ -22,6 +22,7 @@ public static class ApiHostingExtensions
         builder.AddInProcessJobs();
 
         builder.Services.AddBoxOfficeJson();
+        builder.WebHost.ConfigureKestrel(kestrel => RequestLimits.ApplyOuterLimits(kestrel.Limits));
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.Configure<RouteOptions>(o => o.SetParameterPolicy<EntityIdRouteConstraint>(EntityIdRouteConstraint.Name));
         builder.Services.AddValidation();
@@ -36,6 +37,7 @@ public static class ApiHostingExtensions
         app.UseBoxOfficeRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestLimitsMiddleware>();
         app.UseMiddleware<JsonBodyLimitMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BoxOffice.Api.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 
@@ -6,14 +7,15 @@ namespace BoxOffice.Api.Problems;
 
 /// <summary>
 /// Titles and details for refusals of a request as a whole (its body missing, unreadable, too large, too slow or of
-/// the wrong type), whether they reach us as an exception or as a bare status
+/// the wrong type; its target or headers too large), whether they reach us as an exception or as a bare status
 /// code. The framework's own messages are never passed on: they name our types and hint at its internals.
 /// </summary>
 public static class RequestRefusal
 {
     /// <summary>The statuses described here; others keep their own wording.</summary>
     public static bool Covers(int status) => status is StatusCodes.Status400BadRequest or StatusCodes.Status408RequestTimeout
-        or StatusCodes.Status413PayloadTooLarge or StatusCodes.Status415UnsupportedMediaType;
+        or StatusCodes.Status413PayloadTooLarge or StatusCodes.Status414UriTooLong or StatusCodes.Status415UnsupportedMediaType
+        or StatusCodes.Status431RequestHeaderFieldsTooLarge;
 
     /// <summary>A refusal the framework threw: its message is only read to tell an absent (or null) body apart.</summary>
     public static (string Title, string Detail) Describe(BadHttpRequestException bad, HttpContext http) =>
@@ -28,7 +30,10 @@ public static class RequestRefusal
             http.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize is { } limit
                 ? $"The request body is larger than the {limit.ToString(CultureInfo.InvariantCulture)} bytes this operation accepts."
                 : "The request body is larger than this operation accepts."),
+        StatusCodes.Status414UriTooLong => ("Request target too long", $"The path and query are longer than {RequestLimits.MaxTargetBytes} bytes."),
         StatusCodes.Status415UnsupportedMediaType => ("Unsupported media type", "This operation takes a JSON body: send it with Content-Type: application/json."),
+        StatusCodes.Status431RequestHeaderFieldsTooLarge => ("Request headers too large",
+            $"The request has more than {RequestLimits.MaxHeaderCount} header fields or more than {RequestLimits.MaxHeaderBytes} bytes of them."),
         _ when TakesBody(http) && !HasBody(http.Request) => ("Bad request", "The request needs a JSON body."),
         _ => ("Bad request", "The request could not be read: its body is malformed or shorter than its Content-Length."),
     };
