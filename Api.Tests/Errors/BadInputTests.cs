@@ -116,7 +116,8 @@ public class BadInputTests(BoxOfficeApp app) : IClassFixture<BoxOfficeApp>
         var admin = await app.AdminAsync();
         var huge = "{\"title\":\"" + new string('x', 200_000) + "\"}";
         var response = await admin.PostAsync("/shows", new StringContent(huge, Encoding.UTF8, "application/json"));
-        await response.ProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        var problem = await response.ProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal("The request body is larger than the 65536 bytes this operation accepts.", problem.Str("detail"));
     }
 
     [Fact]
