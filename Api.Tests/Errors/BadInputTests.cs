@@ -48,6 +48,9 @@ public class BadInputTests(BoxOfficeApp app) : IClassFixture<BoxOfficeApp>
         { "GET", "/admin/dead-letters?limit=0", "", null, 400 },
         { "POST", "/dev/token", "{\"groups\": []}", "application/json", 400 },
         { "POST", "/dev/token", "{\"username\": \"\"}", "application/json", 400 },
+        { "POST", "/dev/oauth2/token", "garbage", "multipart/form-data", 400 },                            // unreadable forms
+        { "POST", "/dev/oauth2/authorize", "garbage", "multipart/form-data", 400 },
+        { "POST", "/dev/oauth2/token", string.Join('&', Enumerable.Range(0, 1100).Select(i => $"k{i}=v")), "application/x-www-form-urlencoded", 400 },
         { "GET", "/files/tickets/x.pdf?expires=1&sig=abc", "", null, 403 },
         { "PUT", "/files/posters/x/y.png?expires=9999999999&type=image%2Fpng&length=3&sig=00", "abc", "image/png", 403 },
         { "GET", "/files/..%2F..%2Fetc%2Fpasswd?expires=9999999999&sig=00", "", null, 403 },
@@ -113,7 +116,8 @@ public class BadInputTests(BoxOfficeApp app) : IClassFixture<BoxOfficeApp>
         var admin = await app.AdminAsync();
         var huge = "{\"title\":\"" + new string('x', 200_000) + "\"}";
         var response = await admin.PostAsync("/shows", new StringContent(huge, Encoding.UTF8, "application/json"));
-        await response.ProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        var problem = await response.ProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal("The request body is larger than the 65536 bytes this operation accepts.", problem.Str("detail"));
     }
 
     [Fact]

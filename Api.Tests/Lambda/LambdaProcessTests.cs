@@ -146,6 +146,32 @@ public sealed class LambdaProcessTests : IAsyncLifetime
         Assert.Equal(200, other.GetProperty("statusCode").GetInt32());
     }
 
+    [Fact]
+    public async Task Body_limits_hold_in_lambda_for_json_bodies_and_local_uploads()
+    {
+        var (api, _) = await StartAsync(Api);
+        var adminToken = await TokenAsync(api, "limits-admin", "admin");
+
+        // No Content-Length to check up front: the limit itself must stop the body as it is read.
+        var huge = JsonSerializer.Serialize(new { title = new string('t', 100_000), venue = "V", startsAt = DateTimeOffset.UtcNow.AddDays(3), capacity = 5, price = 1m });
+        var refusedJson = Response(await api.InvokeAsync(HttpApiEvent.Create("POST", "/shows", huge, adminToken,
+            new Dictionary<string, string> { ["transfer-encoding"] = "chunked" })));
+        var jsonProblem = Body(refusedJson, 413);
+        Assert.Equal("The request body is larger than the 65536 bytes this operation accepts.", jsonProblem.GetProperty("detail").GetString());
+
+        var show = Body(Response(await api.InvokeAsync(HttpApiEvent.Create("POST", "/shows",
+            JsonSerializer.Serialize(new { title = "Posters", venue = "Hall", startsAt = DateTimeOffset.UtcNow.AddDays(3), capacity = 5, price = 1m }), adminToken))), 201);
+        var upload = Body(Response(await api.InvokeAsync(HttpApiEvent.Create("POST", $"/shows/{show.GetProperty("showId").GetString()}/poster",
+            """{"contentType":"image/png","contentLength":10}""", adminToken))), 200);
+        var target = new Uri(upload.GetProperty("uploadUrl").GetString()!).PathAndQuery;
+
+        // Signed for 10 bytes, declared as 10, but 20 arrive.
+        var refusedUpload = Response(await api.InvokeAsync(HttpApiEvent.Create("PUT", target, "01234567890123456789", null,
+            new Dictionary<string, string> { ["content-type"] = "image/png", ["content-length"] = "10" })));
+        var uploadProblem = Body(refusedUpload, 413);
+        Assert.Equal("The request body is larger than the 10 bytes this operation accepts.", uploadProblem.GetProperty("detail").GetString());
+    }
+
     /// <summary>The EMF object on <paramref name="process"/>'s stdout that the invocation <paramref name="requestId"/> flushed with <paramref name="metric"/>.</summary>
     private static async Task<JsonElement> EmfLinesAsync(LambdaProcess process, string requestId, string metric)
     {

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using BoxOffice.Api.CrossOrigin;
 using BoxOffice.Api.Identity;
 using BoxOffice.Api.Json;
@@ -25,12 +24,8 @@ public static class ApiHostingExtensions
         builder.Services.AddApiAwsTimeouts();
         builder.AddInProcessJobs();
 
-        builder.Services.ConfigureHttpJsonOptions(o =>
-        {
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
-            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict; // "2" is not a number
-            o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
-        });
+        builder.Services.AddBoxOfficeJson();
+        builder.WebHost.ConfigureKestrel(kestrel => RequestLimits.ApplyOuterLimits(kestrel.Limits));
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.Configure<RouteOptions>(o => o.SetParameterPolicy<EntityIdRouteConstraint>(EntityIdRouteConstraint.Name));
         builder.Services.AddValidation();
@@ -48,6 +43,7 @@ public static class ApiHostingExtensions
         app.UseMiddleware<ApiSecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestLimitsMiddleware>();
         app.UseCors(); // answers preflights before anything asks for a token
         app.UseMiddleware<JsonBodyLimitMiddleware>();
         app.UseAuthentication();

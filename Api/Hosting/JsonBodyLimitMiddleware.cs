@@ -14,7 +14,7 @@ public sealed class JsonBodyLimitMiddleware(RequestDelegate next)
         {
             if (context.Request.ContentLength > ApiHostingExtensions.JsonBodyLimit)
                 return Problem.Of(StatusCodes.Status413PayloadTooLarge, "Request body too large",
-                    $"JSON bodies are limited to {ApiHostingExtensions.JsonBodyLimit} bytes.").ExecuteAsync(context);
+                    $"The request body is larger than the {ApiHostingExtensions.JsonBodyLimit} bytes this operation accepts.").ExecuteAsync(context);
             if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
                 limit.MaxRequestBodySize = ApiHostingExtensions.JsonBodyLimit;
         }

@@ -24,8 +24,15 @@ public static class ProblemSetup
             else if (problem is { Status: StatusCodes.Status400BadRequest, Detail: null } && ctx.Exception is null
                      && UnparsedParameters.Of(ctx.HttpContext) is { Count: > 0 } unparsed)
             {
-                problem.Detail = "A parameter has a value of the wrong type.";
-                problem.Extensions["errors"] = ValidationErrorKeys.ToJsonNames(unparsed, NamingPolicy(ctx.HttpContext));
+                var errors = ValidationErrorKeys.ToJsonNames(unparsed, NamingPolicy(ctx.HttpContext));
+                problem.Title = "Bad request";
+                problem.Detail = string.Join(" ", errors.Select(e => $"{e.Key}: {char.ToLowerInvariant(e.Value[0][0])}{e.Value[0][1..]}"));
+                problem.Extensions["errors"] = errors;
+            }
+            else if (problem is { Status: { } status, Detail: null } && ctx.Exception is null && RequestRefusal.Covers(status))
+            {
+                // A bare status the framework set while reading the request (a body cut short, too large, too slow).
+                (problem.Title, problem.Detail) = RequestRefusal.Describe(status, ctx.HttpContext);
             }
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();

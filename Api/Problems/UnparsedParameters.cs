@@ -19,7 +19,8 @@ public static class UnparsedParameters
             if (!parameter.HasTryParse) continue;
             var raw = http.Request.Query.TryGetValue(parameter.Name, out var query) ? query.ToString() : http.Request.RouteValues[parameter.Name] as string;
             var type = Nullable.GetUnderlyingType(parameter.ParameterInfo.ParameterType) ?? parameter.ParameterInfo.ParameterType;
-            if (!string.IsNullOrEmpty(raw) && !Parses(type, raw)) errors[parameter.Name] = ["Not a valid value for this parameter."];
+            if (!string.IsNullOrEmpty(raw) && !Parses(type, raw))
+                errors[parameter.Name] = [ValueExpectation.AsMessage(ValueExpectation.Of(type) ?? "must be a valid value")];
         }
         return errors;
     }

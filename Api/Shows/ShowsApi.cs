@@ -16,6 +16,7 @@ namespace BoxOffice.Api.Shows;
 public static class ShowsApi
 {
     public const string IfMatchHeader = "If-Match";
+    private const int MaxEditAttempts = 3;
     private const string ETagMeaning = "The show's version as a strong ETag; send it back in If-Match to edit the show.";
 
     public static IEndpointRouteBuilder MapShowsApi(this IEndpointRouteBuilder app)
@@ -39,7 +40,7 @@ public static class ShowsApi
         shows.MapPatch("/{showId:id}", PatchShow)
             .RequireAuthorization(AuthenticationSetup.AdminPolicy)
             .WithName("PatchShow").WithSummary("Edit a show (admin); If-Match with the show's ETag is required")
-            .RequiresHeader(IfMatchHeader, "The ETag from GET /shows/{showId} (e.g. \"1\"): 428 without it, 412 when the show changed since.")
+            .RequiresHeader(IfMatchHeader, "The ETag from GET /shows/{showId} (e.g. \"1\"), a list of ETags, or * for any version: 428 without it, 412 when none is the show's current ETag (compared strongly: a weak W/ tag never matches).")
             .ProducesHeader(StatusCodes.Status200OK, "ETag", ETagMeaning)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
@@ -94,22 +95,35 @@ public static class ShowsApi
         return TypedResults.Created($"/shows/{show.ShowId}", await ShowResponse.FromAsync(show, files, options.Value.DownloadUrlLifetime, ct));
     }
 
-    private static async Task<Results<Ok<ShowResponse>, ProblemHttpResult>> PatchShow(
+    private static async Task<Results<Ok<ShowResponse>, ValidationProblem, ProblemHttpResult>> PatchShow(
         string showId, PatchShowRequest request, [FromHeader(Name = IfMatchHeader)] string? ifMatch, HttpContext http,
         IShowStore store, IFileStore files, IOptions<FilesOptions> options, TimeProvider clock, CancellationToken ct)
     {
         // Optional in binding so that a missing header is a 428, not a 400; the OpenAPI document marks it required.
         if (string.IsNullOrEmpty(ifMatch))
             return Problem.Of(StatusCodes.Status428PreconditionRequired, "Precondition required", "Send If-Match with the ETag from GET /shows/{showId}.");
-        if (!TryParseETag(ifMatch, out var expected))
-            return Problem.Of(StatusCodes.Status412PreconditionFailed, "Precondition failed", "If-Match is not an ETag of this show.");
-        var update = await store.UpdateAsync(showId, request.ToChanges(), expected, clock.GetUtcNow(), ct);
+        if (!IfMatch.TryParse(ifMatch, out var condition))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [IfMatchHeader] = ["\"*\" or a list of ETags such as \"3\"."] });
+
+        // One tag names the version to write over; "*" or a list is checked against the version stored now, and
+        // checked again if another edit lands in between.
+        var expected = condition.SingleVersion ?? (await store.GetAsync(showId, ct))?.Version;
+        if (expected is null) return Problem.NotFound("The show");
+        var update = ShowUpdate.Of(ShowUpdateOutcome.VersionMismatch);
+        for (var attempt = 0; attempt < MaxEditAttempts && expected is { } version && condition.Matches(version); attempt++)
+        {
+            update = await store.UpdateAsync(showId, request.ToChanges(), version, clock.GetUtcNow(), ct);
+            if (update.Outcome != ShowUpdateOutcome.VersionMismatch) break;
+            expected = update.Show?.Version;
+        }
         switch (update.Outcome)
         {
             case ShowUpdateOutcome.NotFound:
                 return Problem.NotFound("The show");
             case ShowUpdateOutcome.VersionMismatch:
-                return Problem.Of(StatusCodes.Status412PreconditionFailed, "Precondition failed", "The show was changed since you read it; GET it again and retry.");
+                return Problem.Of(StatusCodes.Status412PreconditionFailed, "Precondition failed", condition.OnlyWeak
+                    ? "If-Match compares ETags strongly, so a weak one (W/\"...\") never matches: send the ETag from GET /shows/{showId}."
+                    : "The show was changed since you read it; GET it again and retry.");
             case ShowUpdateOutcome.Conflict:
                 return Problem.Conflict("Edit refused", "The show is cancelled, or the new capacity is below the seats already sold.");
         }
@@ -125,12 +139,5 @@ public static class ShowsApi
         // Queued on every call: a repeated DELETE heals a lost job, and the handler cancels each order once.
         await jobs.PublishAsync(JobTypes.ShowCancelled, new ShowCancelled(showId), ct);
         return TypedResults.Accepted($"/shows/{showId}", await ShowResponse.FromAsync(show, files, options.Value.DownloadUrlLifetime, ct));
-    }
-
-    private static bool TryParseETag(string header, out long version)
-    {
-        var tag = header.Trim();
-        if (tag.StartsWith("W/", StringComparison.Ordinal)) tag = tag[2..];
-        return long.TryParse(tag.Trim('"'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out version);
     }
 }

@@ -76,6 +76,37 @@ public sealed class EchoApp : IAsyncDisposable
             await context.Request.Body.CopyToAsync(body);
             return Results.Json(new { length = body.Length, sha256 = Convert.ToHexString(SHA256.HashData(body.ToArray())), contentType = context.Request.ContentType });
         });
+        app.MapPost("/limit", async (HttpContext context) =>
+        {
+            // ?set=N or ?set=none changes the limit before reading, as an endpoint with its own limit does.
+            var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+            if (limit is null) return Results.Json(new { offered = false });
+            if (context.Request.Query["set"].FirstOrDefault() is { } set) limit.MaxRequestBodySize = set == "none" ? null : long.Parse(set, System.Globalization.CultureInfo.InvariantCulture);
+            var (max, readOnlyBefore) = (limit.MaxRequestBodySize, limit.IsReadOnly);
+            long? read = null;
+            int? refused = null;
+            try
+            {
+                using var body = new MemoryStream();
+                await context.Request.Body.CopyToAsync(body);
+                read = body.Length;
+            }
+            catch (BadHttpRequestException ex)
+            {
+                refused = ex.StatusCode;
+            }
+            string changeAfterRead;
+            try
+            {
+                limit.MaxRequestBodySize = 1;
+                changeAfterRead = "allowed";
+            }
+            catch (InvalidOperationException)
+            {
+                changeAfterRead = "refused";
+            }
+            return Results.Json(new { offered = true, max, readOnlyBefore, readOnlyAfter = limit.IsReadOnly, read, refused, changeAfterRead });
+        });
         app.MapGet("/cookies", (HttpContext context) =>
         {
             context.Response.Cookies.Append("session", "new-session", new CookieOptions { HttpOnly = true, Path = "/" });
@@ -110,9 +141,9 @@ public sealed class EchoApp : IAsyncDisposable
 
     /// <summary>Runs <paramref name="eventJson"/> through the bridge and returns the API Gateway response JSON.</summary>
     public async Task<JsonElement> InvokeAsync(
-        LambdaEventSource source, string eventJson, string awsRequestId = "aws-req-1", IEnumerable<string>? binaryTypes = null)
+        LambdaEventSource source, string eventJson, string awsRequestId = "aws-req-1", IEnumerable<string>? binaryTypes = null, long? maxRequestBodySize = 30_000_000)
     {
-        var options = new LambdaHostingOptions { EventSource = source };
+        var options = new LambdaHostingOptions { EventSource = source, MaxRequestBodySize = maxRequestBodySize };
         foreach (var type in binaryTypes ?? []) options.BinaryContentTypes.Add(type);
         var bridge = _server.CreateBridge(options);
         var context = new LambdaContext(awsRequestId, DateTimeOffset.UtcNow.AddSeconds(30), "arn:aws:lambda:eu-west-1:123456789012:function:echo", "Root=1-test");

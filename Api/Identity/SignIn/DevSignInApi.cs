@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using BoxOffice.Adapters.Local.Identity;
+using BoxOffice.Api.Problems;
 using BoxOffice.Api.RateLimiting;
 using BoxOffice.Api.Site;
 using BoxOffice.Core.Identity;
@@ -42,7 +43,8 @@ public static class DevSignInApi
 
     private static async Task<IResult> SignIn(HttpContext http, DevSignInGrants grants, IOptions<IdentityOptions> identity)
     {
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        if (await SignInForm.ReadAsync(http.Request, http.RequestAborted) is not { } form)
+            return Problem.Of(StatusCodes.Status400BadRequest, "Bad request", "The form could not be read.");
         var request = AuthorizeRequest.From(name => form[name]);
         if (Refuse(http, request, identity.Value) is { } refused) return refused;
 
@@ -70,7 +72,8 @@ public static class DevSignInApi
         http.Response.Headers.CacheControl = "no-store";
         if (!http.Request.HasFormContentType)
             return TokenError("invalid_request", "Send the parameters as application/x-www-form-urlencoded.");
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        if (await SignInForm.ReadAsync(http.Request, http.RequestAborted) is not { } form)
+            return TokenError("invalid_request", "The form could not be read.");
         if (form["client_id"] != identity.Value.ClientId) return TokenError("invalid_client", "Unknown client_id.");
 
         DevSignInUser user;

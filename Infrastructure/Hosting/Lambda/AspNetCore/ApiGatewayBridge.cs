@@ -17,6 +17,7 @@ public sealed partial class ApiGatewayBridge<TContext> : ILambdaHandler where TC
     private readonly IHttpApplication<TContext> _application;
     private readonly ApiGatewayTranslator _translator;
     private readonly ILogger _logger;
+    private readonly long? _maxRequestBodySize;
     private ArrayBufferWriter<byte> _body = new(16 * 1024);
     private ArrayBufferWriter<byte> _output = new(16 * 1024);
 
@@ -25,6 +26,7 @@ public sealed partial class ApiGatewayBridge<TContext> : ILambdaHandler where TC
         _application = application;
         _translator = ApiGatewayTranslator.For(options);
         _logger = logger;
+        _maxRequestBodySize = options.MaxRequestBodySize;
     }
 
     [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "As in Kestrel, an exception of the app becomes a 500 and a failed OnCompleted callback is logged: the invocation still answers.")]
@@ -36,7 +38,7 @@ public sealed partial class ApiGatewayBridge<TContext> : ILambdaHandler where TC
         _body.ResetWrittenCount();
         _output.ResetWrittenCount();
 
-        using var features = new LambdaHttpFeatures(invocation.Context, _body);
+        using var features = new LambdaHttpFeatures(invocation.Context, _body, _maxRequestBodySize);
         _translator.ReadRequest(invocation.Event.Span, features);
         features.AbortNearDeadline();
 
@@ -69,7 +71,7 @@ public sealed partial class ApiGatewayBridge<TContext> : ILambdaHandler where TC
 
     private static FeatureCollection Collect(LambdaHttpFeatures features)
     {
-        var collection = new FeatureCollection(10);
+        var collection = new FeatureCollection(11);
         collection.Set<IHttpRequestFeature>(features);
         collection.Set<IHttpResponseFeature>(features);
         collection.Set<IHttpResponseBodyFeature>(features);
@@ -77,6 +79,7 @@ public sealed partial class ApiGatewayBridge<TContext> : ILambdaHandler where TC
         collection.Set<IHttpRequestIdentifierFeature>(features);
         collection.Set<IHttpRequestLifetimeFeature>(features);
         collection.Set<IHttpRequestBodyDetectionFeature>(features);
+        collection.Set<IHttpMaxRequestBodySizeFeature>(features.BodyLimit);
         collection.Set<IItemsFeature>(features);
         collection.Set<ILambdaContextFeature>(features);
         return collection;

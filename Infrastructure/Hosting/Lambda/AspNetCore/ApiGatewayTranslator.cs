@@ -38,12 +38,9 @@ internal abstract class ApiGatewayTranslator(ResponseBodyEncoder bodyEncoder)
             : isBase64Encoded ? Convert.FromBase64String(body)
             : Encoding.UTF8.GetBytes(body);
         var headers = features.RequestHeaders;
-        if (bytes.Length > 0)
-        {
-            features.RequestBody = new MemoryStream(bytes, writable: false);
-            if (headers.ContentLength is null && !headers.ContainsKey(HeaderNames.TransferEncoding)) headers.ContentLength = bytes.Length;
-        }
+        if (bytes.Length > 0 && headers.ContentLength is null && !headers.ContainsKey(HeaderNames.TransferEncoding)) headers.ContentLength = bytes.Length;
         features.CanHaveBody = bytes.Length > 0 || headers.ContentLength > 0;
+        if (features.CanHaveBody) features.RequestBody = new RequestBodyStream(bytes, headers.ContentLength, features.BodyLimit);
     }
 
     /// <summary>Scheme, host, client address and request id, from the forwarding headers and the request context.</summary>

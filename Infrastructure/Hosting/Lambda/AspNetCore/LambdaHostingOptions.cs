@@ -6,6 +6,13 @@ public sealed class LambdaHostingOptions
     public LambdaEventSource EventSource { get; set; } = LambdaEventSource.HttpApi;
 
     /// <summary>
+    /// The request body size limit each request starts with, as Kestrel's <c>Limits.MaxRequestBodySize</c> (and its
+    /// default, 30,000,000 bytes); null for none. The app may change it per request through
+    /// <c>IHttpMaxRequestBodySizeFeature</c> until it starts reading the body.
+    /// </summary>
+    public long? MaxRequestBodySize { get; set; } = 30_000_000;
+
+    /// <summary>
     /// Response media types sent base64-encoded (<c>type/*</c> matches a whole type). Bodies with a
     /// <c>Content-Encoding</c>, or that are not valid UTF-8, are base64-encoded whatever their type.
     /// </summary>

@@ -30,9 +30,10 @@ internal sealed class LambdaHttpFeatures :
     private Stack<(Func<object, Task> Callback, object State)>? _onStarting;
     private Stack<(Func<object, Task> Callback, object State)>? _onCompleted;
 
-    public LambdaHttpFeatures(LambdaContext lambdaContext, ArrayBufferWriter<byte> responseBody)
+    public LambdaHttpFeatures(LambdaContext lambdaContext, ArrayBufferWriter<byte> responseBody, long? maxRequestBodySize)
     {
         LambdaContext = lambdaContext;
+        BodyLimit = new RequestBodyLimit(maxRequestBodySize);
         _body = responseBody;
         _bodyStream = new ResponseBodyStream(this, responseBody);
         TraceIdentifier = lambdaContext.AwsRequestId;
@@ -54,6 +55,9 @@ internal sealed class LambdaHttpFeatures :
     public string RawTarget { get; set; } = "/";
     public IHeaderDictionary RequestHeaders { get; set; } = new HeaderDictionary();
     public Stream RequestBody { get; set; } = Stream.Null;
+
+    /// <summary>Offered as <see cref="IHttpMaxRequestBodySizeFeature"/>; the body stream enforces it.</summary>
+    public RequestBodyLimit BodyLimit { get; }
     public bool CanHaveBody { get; set; }
 
     IHeaderDictionary IHttpRequestFeature.Headers { get => RequestHeaders; set => RequestHeaders = value; }
