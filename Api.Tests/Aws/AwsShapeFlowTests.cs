@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Amazon.S3;
+using BoxOffice.Api.Tests.Posters;
 using BoxOffice.Api.Tests.Support;
 using BoxOffice.Core.Files;
 using BoxOffice.Core.Queue;
@@ -86,7 +87,7 @@ public sealed class AwsShapeFlowTests(MotoServer moto, DynamoDbLocal dynamoDb) :
     }
 
     [Fact]
-    public async Task A_poster_uploaded_to_S3_is_inspected_by_the_worker_and_published()
+    public async Task A_poster_uploaded_to_S3_is_inspected_by_the_worker_and_published_as_its_own_copy()
     {
         var admin = await _app.SignedInAsync(AwsStack.Admin);
         var showId = (await admin.CreateShowAsync()).Str("showId");
@@ -95,27 +96,66 @@ public sealed class AwsShapeFlowTests(MotoServer moto, DynamoDbLocal dynamoDb) :
 
         await using var worker = await _app.StartWorkerAsync();
         var show = await ApiCalls.EventuallyAsync(() => _app.CreateClient().GetJsonAsync($"/shows/{showId}"), s => s.Str("posterStatus") == "Published", JobTimeout);
-        using var poster = await _app.S3Client.GetAsync(new Uri(show.Str("posterUrl")));
+        var posterUrl = new Uri(show.Str("posterUrl"));
+        Assert.Contains($"/posters/{showId}/", posterUrl.AbsolutePath, StringComparison.Ordinal);
+        using var poster = await _app.S3Client.GetAsync(posterUrl);
         Assert.Equal(Png, await poster.Content.ReadAsByteArrayAsync());
-        // Kept, so the bucket's expiry of uploads never kept spares it.
-        var s3 = moto.NewClient<IAmazonS3>();
-        var tags = await s3.GetObjectTaggingAsync(new() { BucketName = _app.Stack.Settings["BoxOffice:Aws:BucketName"], Key = upload.Str("key") });
-        Assert.Contains(tags.Tagging, t => (t.Key, t.Value) == (UploadLifecycle.StateTag, UploadLifecycle.Kept));
+        Assert.Equal("image/png", poster.Content.Headers.ContentType?.MediaType); // as the Worker stored it
+        Assert.Contains("response-content-disposition=attachment", posterUrl.Query, StringComparison.Ordinal);
+        // The upload stays (never served) until the bucket expires it, so its URL cannot store again meanwhile.
+        var files = _app.Services.GetRequiredService<IFileStore>();
+        await using var kept = await files.OpenAsync(upload.Str("key"), CancellationToken.None);
+        Assert.NotNull(kept);
     }
 
     [Fact]
-    public async Task A_poster_that_is_not_the_declared_image_is_rejected_and_deleted_from_S3()
+    public async Task Replaying_the_upload_url_after_publishing_changes_nothing_served()
+    {
+        var admin = await _app.SignedInAsync(AwsStack.Admin);
+        var showId = (await admin.CreateShowAsync()).Str("showId");
+        var upload = await UploadPosterAsync(admin, showId, Png);
+        await using var worker = await _app.StartWorkerAsync();
+        var published = await ApiCalls.EventuallyAsync(() => _app.CreateClient().GetJsonAsync($"/shows/{showId}"), s => s.Str("posterStatus") == "Published", JobTimeout);
+
+        var hostile = System.Text.Encoding.ASCII.GetBytes("<script>alert(1)</script>".PadRight(Png.Length));
+        using (var replay = PosterUploads.Put(upload, hostile))
+        using (var refused = await _app.S3Client.SendAsync(replay))
+            Assert.Equal(HttpStatusCode.PreconditionFailed, refused.StatusCode); // S3's conditional write (moto enforces it too)
+        using (var unconditional = PosterUploads.Put(upload, hostile, without: "If-None-Match"))
+        using (var refused = await _app.S3Client.SendAsync(unconditional))
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode); // the condition is signed: dropping it breaks the signature
+
+        var show = await _app.CreateClient().GetJsonAsync($"/shows/{showId}");
+        Assert.Equal("Published", show.Str("posterStatus"));
+        Assert.Equal(new Uri(published.Str("posterUrl")).AbsolutePath, new Uri(show.Str("posterUrl")).AbsolutePath);
+        using var poster = await _app.S3Client.GetAsync(new Uri(show.Str("posterUrl")));
+        Assert.Equal(Png, await poster.Content.ReadAsByteArrayAsync());
+        await using var stored = await _app.Services.GetRequiredService<IFileStore>().OpenAsync(upload.Str("key"), CancellationToken.None);
+        using var copy = new MemoryStream();
+        await stored!.Content.CopyToAsync(copy);
+        Assert.Equal(Png, copy.ToArray());
+    }
+
+    [Fact]
+    public async Task A_poster_that_is_not_the_declared_image_is_rejected_with_its_reason_and_nothing_is_published()
     {
         var admin = await _app.SignedInAsync(AwsStack.Admin);
         var showId = (await admin.CreateShowAsync()).Str("showId");
         var fake = System.Text.Encoding.UTF8.GetBytes("<html><body>not a picture</body></html>");
 
-        var upload = await UploadPosterAsync(admin, showId, fake);
+        await UploadPosterAsync(admin, showId, fake);
 
         await using var worker = await _app.StartWorkerAsync();
-        await ApiCalls.EventuallyAsync(() => _app.CreateClient().GetJsonAsync($"/shows/{showId}"), s => s.Str("posterStatus") == "Rejected", JobTimeout);
-        var files = _app.Services.GetRequiredService<BoxOffice.Core.Files.IFileStore>();
-        Assert.Null(await files.OpenAsync(upload.Str("key"), CancellationToken.None));
+        var show = await ApiCalls.EventuallyAsync(() => _app.CreateClient().GetJsonAsync($"/shows/{showId}"), s => s.Str("posterStatus") == "Rejected", JobTimeout);
+        Assert.Equal("Declared image/png, but the file is an HTML or XML document, not an image.", show.Str("posterRejectionReason"));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, show.GetProperty("posterUrl").ValueKind);
+        var s3 = moto.NewClient<IAmazonS3>();
+        var published = await s3.ListObjectsV2Async(new() { BucketName = _app.Stack.Settings["BoxOffice:Aws:BucketName"], Prefix = $"posters/{showId}/" });
+        Assert.Empty(published.S3Objects ?? []);
+
+        await PosterUploads.RequestAsync(admin, showId, "image/png", Png.Length);
+        var again = await _app.CreateClient().GetJsonAsync($"/shows/{showId}");
+        Assert.Equal(("Pending", System.Text.Json.JsonValueKind.Null), (again.Str("posterStatus"), again.GetProperty("posterRejectionReason").ValueKind));
     }
 
     [Fact]
@@ -178,23 +218,10 @@ public sealed class AwsShapeFlowTests(MotoServer moto, DynamoDbLocal dynamoDb) :
     /// <summary>Asks the Api for an upload URL for a PNG of this size, then PUTs the bytes to S3 with the headers it gave.</summary>
     private async Task<System.Text.Json.JsonElement> UploadPosterAsync(HttpClient admin, string showId, byte[] bytes)
     {
-        var upload = await (await admin.PostAsJsonAsync($"/shows/{showId}/poster", new { contentType = "image/png", contentLength = bytes.Length }))
-            .ReadAsync(HttpStatusCode.OK);
-        using var put = Put(upload, bytes);
+        var upload = await PosterUploads.RequestAsync(admin, showId, "image/png", bytes.Length);
+        using var put = PosterUploads.Put(upload, bytes);
         using var stored = await _app.S3Client.SendAsync(put);
         Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
         return upload;
-    }
-
-    private static HttpRequestMessage Put(System.Text.Json.JsonElement upload, byte[] body)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Put, upload.Str("uploadUrl")) { Content = new ByteArrayContent(body) };
-        foreach (var header in upload.GetProperty("headers").EnumerateObject())
-        {
-            if (header.Name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)) continue;
-            if (!request.Headers.TryAddWithoutValidation(header.Name, header.Value.GetString()))
-                request.Content.Headers.TryAddWithoutValidation(header.Name, header.Value.GetString());
-        }
-        return request;
     }
 }

@@ -44,7 +44,31 @@ public sealed class AdminTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Page.GetByLabel("Image file").SetInputFilesAsync(new FilePayload { Name = "fake.png", MimeType = "image/png", Buffer = "this is not a PNG at all"u8.ToArray() });
         await Page.GetByRole(AriaRole.Button, new() { Name = "Upload poster" }).ClickAsync();
         await Expect(Main.Locator(".upload .notice.error")).ToContainTextAsync("Rejected", new() { Timeout = 20_000 });
-        await Expect(Main.Locator(".upload .notice.error")).ToContainTextAsync("not a valid PNG, JPEG, GIF or WebP image");
+        await Expect(Main.Locator(".upload .notice.error .reason")).ToHaveTextAsync("Declared image/png, but the file is text, not an image.");
+        await Expect(Main.Locator(".upload img")).ToBeVisibleAsync(); // the published poster stays on show
+    }
+
+    [Fact]
+    public async Task An_admin_opening_a_show_sees_why_its_poster_was_rejected()
+    {
+        var api = await Server.ApiClientAsync("ada", "admin");
+        var showId = (await api.CreateShowAsync(title: "The Tempest")).Str("showId");
+        var fake = "GIF89a but then nothing of an image"u8.ToArray();
+        var upload = await PosterUploads.RequestAsync(api, showId, "image/gif", fake.Length);
+        using (var put = PosterUploads.Put(upload, fake))
+            (await api.SendAsync(put)).EnsureSuccessStatusCode();
+        var reason = (await ApiCalls.EventuallyAsync(() => api.GetJsonAsync($"/shows/{showId}"), s => s.Str("posterStatus") == "Rejected")).Str("posterRejectionReason");
+        Assert.False(string.IsNullOrWhiteSpace(reason));
+
+        await Page.GotoAsync("/");
+        await SignInAsync(Page, "ada", admin: true);
+        await Page.GotoAsync($"/manage/shows/{showId}");
+        await SignInIfAskedAsync("ada");
+
+        var notice = Main.Locator(".upload .notice.error");
+        await Expect(notice).ToContainTextAsync("Rejected.");
+        await Expect(notice.Locator(".reason")).ToHaveTextAsync(reason); // as text
+        await Expect(Main.Locator(".upload img")).ToHaveCountAsync(0); // nothing was ever published
     }
 
     [Fact]

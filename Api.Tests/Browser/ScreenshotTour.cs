@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using BoxOffice.Api.Tests.Posters;
 using BoxOffice.Api.Tests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -77,9 +77,8 @@ public sealed class ScreenshotTour(BrowserFixture fixture) : BrowserTest(fixture
 
     private static async Task UploadPosterAsync(HttpClient admin, string showId, byte[] png)
     {
-        var upload = await (await admin.PostAsJsonAsync($"/shows/{showId}/poster", new { contentType = "image/png", contentLength = png.Length })).ReadAsync(HttpStatusCode.OK);
-        using var put = new HttpRequestMessage(HttpMethod.Put, upload.Str("uploadUrl")) { Content = new ByteArrayContent(png) };
-        put.Content.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        var upload = await PosterUploads.RequestAsync(admin, showId, "image/png", png.Length);
+        using var put = PosterUploads.Put(upload, png);
         (await admin.SendAsync(put)).EnsureSuccessStatusCode();
     }
 

@@ -78,6 +78,23 @@ public abstract class FileStoreContract
     }
 
     [Fact]
+    public async Task An_upload_url_stores_once_and_never_overwrites()
+    {
+        var store = await CreateStoreAsync();
+        var upload = await store.CreateUploadAsync("uploads/s4/u", "image/png", Png.Length, TimeSpan.FromMinutes(5), Ct);
+        Assert.Equal("*", upload.Headers["If-None-Match"]);
+        using (var first = await UrlClient.SendAsync(Put(upload, Png)))
+            Assert.True(first.IsSuccessStatusCode, $"upload answered {(int)first.StatusCode}");
+
+        var other = Png.Reverse().ToArray();
+        using var replay = await UrlClient.SendAsync(Put(upload, other));
+
+        Assert.Equal(System.Net.HttpStatusCode.PreconditionFailed, replay.StatusCode);
+        await using var file = await store.OpenAsync("uploads/s4/u", Ct);
+        Assert.Equal(Png, await ReadAllAsync(file!.Content));
+    }
+
+    [Fact]
     public async Task An_upload_url_refuses_another_content_type()
     {
         var store = await CreateStoreAsync();

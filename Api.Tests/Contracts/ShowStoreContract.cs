@@ -20,7 +20,8 @@ public abstract class ShowStoreContract
     public async Task A_created_show_reads_back_field_for_field()
     {
         var store = await CreateStoreAsync();
-        var show = Show(price: 19.99m) with { PosterStatus = PosterStatus.Published, PosterKey = "posters/x/y.png", Version = 3 };
+        var poster = new Poster { Status = PosterStatus.Rejected, UploadKey = "uploads/x/2", PublishedKey = "posters/x/1.png", RejectionReason = "The file is empty." };
+        var show = Show(price: 19.99m) with { Poster = poster, Version = 3 };
 
         Assert.True(await store.CreateAsync(show, Ct));
 
@@ -209,21 +210,44 @@ public abstract class ShowStoreContract
     }
 
     [Fact]
-    public async Task Poster_changes_leave_the_version_alone()
+    public async Task Poster_changes_are_stored_whole_and_leave_the_version_alone()
     {
         var store = await CreateStoreAsync();
         var show = Show();
         await store.CreateAsync(show, Ct);
 
-        Assert.True(await store.SetPosterAsync(show.ShowId, PosterStatus.Pending, "posters/a.png", Ct));
-        Assert.Equal((PosterStatus.Pending, "posters/a.png", 1L), Poster(await store.GetAsync(show.ShowId, Ct)));
+        var pending = Poster.None.Upload("uploads/s/1");
+        Assert.True(await store.SetPosterAsync(show.ShowId, Poster.None, pending, Ct));
+        Assert.Equal((pending, 1L), PosterOf(await store.GetAsync(show.ShowId, Ct)));
 
-        Assert.True(await store.SetPosterAsync(show.ShowId, PosterStatus.Rejected, null, Ct));
-        Assert.Equal((PosterStatus.Rejected, (string?)null, 1L), Poster(await store.GetAsync(show.ShowId, Ct)));
+        var published = pending.Publish("uploads/s/1", "posters/s/1.png");
+        Assert.True(await store.SetPosterAsync(show.ShowId, pending, published, Ct));
+        var rejected = published.Upload("uploads/s/2").Reject("uploads/s/2", "Declared image/png, but the file is text, not an image.");
+        Assert.True(await store.SetPosterAsync(show.ShowId, published, rejected, Ct));
+        Assert.Equal((rejected, 1L), PosterOf(await store.GetAsync(show.ShowId, Ct)));
 
-        Assert.False(await store.SetPosterAsync("no-such-show", PosterStatus.Pending, "posters/b.png", Ct));
+        Assert.False(await store.SetPosterAsync("no-such-show", Poster.None, pending, Ct));
         Assert.Null(await store.GetAsync("no-such-show", Ct));
     }
 
-    private static (PosterStatus, string?, long) Poster(Show? show) => (show!.PosterStatus, show.PosterKey, show.Version);
+    [Fact]
+    public async Task A_poster_change_from_a_state_that_moved_on_is_refused()
+    {
+        var store = await CreateStoreAsync();
+        var show = Show();
+        await store.CreateAsync(show, Ct);
+        var first = Poster.None.Upload("uploads/s/1");
+        var second = first.Upload("uploads/s/2");
+        await store.SetPosterAsync(show.ShowId, Poster.None, first, Ct);
+        await store.SetPosterAsync(show.ShowId, first, second, Ct);
+
+        // The verdict on the first upload, read before the second was requested, arrives late.
+        Assert.False(await store.SetPosterAsync(show.ShowId, first, first.Publish("uploads/s/1", "posters/s/1.png"), Ct));
+        // Same status, another upload: refused too.
+        Assert.False(await store.SetPosterAsync(show.ShowId, first, first.Upload("uploads/s/3"), Ct));
+
+        Assert.Equal((second, 1L), PosterOf(await store.GetAsync(show.ShowId, Ct)));
+    }
+
+    private static (Poster, long) PosterOf(Show? show) => (show!.Poster, show.Version);
 }

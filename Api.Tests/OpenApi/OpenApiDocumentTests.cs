@@ -70,6 +70,17 @@ public class OpenApiDocumentTests(BoxOfficeApp app) : IClassFixture<BoxOfficeApp
         Assert.Equal(5 * 1024 * 1024, poster.GetProperty("contentLength").GetProperty("maximum").GetInt64());
     }
 
+    [Fact]
+    public async Task A_show_says_why_its_poster_was_rejected()
+    {
+        var properties = (await DocumentAsync()).GetProperty("components").GetProperty("schemas").GetProperty("ShowResponse").GetProperty("properties");
+
+        var reason = properties.GetProperty("posterRejectionReason");
+        Assert.Contains("null unless posterStatus is Rejected", reason.Str("description"), StringComparison.Ordinal);
+        Assert.Contains("null", reason.GetRawText(), StringComparison.Ordinal); // nullable, however the version spells it
+        Assert.Contains("earlier poster stays", properties.GetProperty("posterUrl").Str("description"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/shows")]
     [InlineData("/orders")]

@@ -5,27 +5,31 @@ namespace BoxOffice.Api.Tests.Posters;
 public sealed class PosterRulesTests
 {
     [Fact]
-    public void A_poster_key_names_its_show_and_a_new_file_of_its_type()
+    public void Each_upload_gets_its_own_key_and_publishes_to_a_key_no_upload_uses()
     {
-        var first = PosterKey.For("show-1", ImageContentTypes.Jpeg);
-        var second = PosterKey.For("show-1", ImageContentTypes.Jpeg);
+        var first = PosterKey.Upload("show-1");
+        var second = PosterKey.Upload("show-1");
 
-        Assert.Matches("^posters/show-1/[0-9a-f]{32}\\.jpg$", first);
+        Assert.Matches("^uploads/show-1/[0-9a-f]{32}$", first);
         Assert.NotEqual(first, second);
-        Assert.Equal("show-1", PosterKey.ShowIdOf(first));
+        var upload = PosterKey.UploadOf(first)!;
+        Assert.Equal("show-1", upload.ShowId);
+        Assert.Equal($"posters/show-1/{upload.UploadId}.jpg", PosterKey.Published(upload, ImageContentTypes.Jpeg));
+        Assert.Null(PosterKey.UploadOf(PosterKey.Published(upload, ImageContentTypes.Jpeg)));
     }
 
     [Theory]
-    [InlineData("posters/s1/a.png", "s1")]
-    [InlineData("posters/s1", null)]
-    [InlineData("posters//a.png", null)]
-    [InlineData("posters/s1/", null)]
-    [InlineData("posters/s1/a/b.png", null)]
+    [InlineData("uploads/s1/abc", "s1")]
+    [InlineData("uploads/s1", null)]
+    [InlineData("uploads//abc", null)]
+    [InlineData("uploads/s1/", null)]
+    [InlineData("uploads/s1/a/b", null)]
+    [InlineData("posters/s1/abc.png", null)]
     [InlineData("tickets/s1/a.pdf", null)]
-    [InlineData("postersX/s1/a.png", null)]
-    public void Only_a_key_of_the_poster_shape_names_a_show(string key, string? showId)
+    [InlineData("uploadsX/s1/abc", null)]
+    public void Only_a_key_of_the_upload_shape_names_a_show(string key, string? showId)
     {
-        Assert.Equal(showId, PosterKey.ShowIdOf(key));
+        Assert.Equal(showId, PosterKey.UploadOf(key)?.ShowId);
     }
 
     [Theory]

@@ -105,7 +105,7 @@ public sealed class ShowPricesTests : IDisposable
 
         public Task<Show?> CancelAsync(string showId, DateTimeOffset now, CancellationToken ct) => inner.CancelAsync(showId, now, ct);
 
-        public Task<bool> SetPosterAsync(string showId, PosterStatus status, string? posterKey, CancellationToken ct) =>
-            inner.SetPosterAsync(showId, status, posterKey, ct);
+        public Task<bool> SetPosterAsync(string showId, Poster expected, Poster next, CancellationToken ct) =>
+            inner.SetPosterAsync(showId, expected, next, ct);
     }
 }

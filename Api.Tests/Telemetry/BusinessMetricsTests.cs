@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using BoxOffice.Api.Tests.Posters;
 using BoxOffice.Api.Tests.Support;
 
@@ -51,9 +49,8 @@ public class BusinessMetricsTests
 
     private static async Task UploadAsync(BoxOfficeApp app, HttpClient admin, string showId, byte[] bytes, string contentType)
     {
-        var upload = await (await admin.PostAsJsonAsync($"/shows/{showId}/poster", new { contentType, contentLength = bytes.Length })).ReadAsync(HttpStatusCode.OK);
-        var content = new ByteArrayContent(bytes);
-        content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().PutAsync(new Uri(upload.Str("uploadUrl")).PathAndQuery, content)).StatusCode);
+        var upload = await PosterUploads.RequestAsync(admin, showId, contentType, bytes.Length);
+        using var put = PosterUploads.Put(upload, bytes, relative: true);
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().SendAsync(put)).StatusCode);
     }
 }

@@ -15,14 +15,14 @@ public class RoleActionsTests
     /// <summary>
     /// Api: shows (a listing page's shows in one BatchGetItem), orders (one TransactWriteItems of Put and Update,
     /// authorised per item), idempotency and reports;
-    /// presigned poster PUTs carrying the pending tag and presigned GETs, the readiness probe (ListBucket makes a
+    /// presigned poster PUTs (under uploads/ only) and presigned GETs, the readiness probe (ListBucket makes a
     /// missing key 404, not 403); publishing jobs and the queue depth; listing and redriving dead letters.
     /// </summary>
     private static readonly Dictionary<string, string[]> Api = new()
     {
         ["ApiLogGroup"] = Logs,
         ["Table"] = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem"],
-        ["UploadsBucket"] = ["s3:GetObject", "s3:PutObject", "s3:PutObjectTagging", "s3:ListBucket"],
+        ["UploadsBucket"] = ["s3:GetObject", "s3:PutObject", "s3:ListBucket"],
         ["JobQueue"] = ["sqs:SendMessage", "sqs:GetQueueAttributes"],
         ["DeadLetterQueue"] = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility"],
     };
@@ -30,14 +30,14 @@ public class RoleActionsTests
     /// <summary>
     /// Worker: reads (the report's shows page by page in BatchGetItem) and updates (confirm, which checks the show in the
     /// same transaction, cancel, poster state, report state; it creates no item); ticket PDFs and report CSVs written,
-    /// posters read, kept or deleted; the event source mapping's polling of the job queue, and the order sweep sending
+    /// uploads read, posters published and superseded ones deleted; the event source mapping's polling of the job queue, and the order sweep sending
     /// ticket jobs again.
     /// </summary>
     private static readonly Dictionary<string, string[]> Worker = new()
     {
         ["WorkerLogGroup"] = Logs,
         ["Table"] = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem"],
-        ["UploadsBucket"] = ["s3:GetObject", "s3:PutObject", "s3:PutObjectTagging", "s3:DeleteObject", "s3:ListBucket"],
+        ["UploadsBucket"] = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListBucket"],
         ["JobQueue"] = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:SendMessage"],
     };
 
@@ -61,6 +61,18 @@ public class RoleActionsTests
         foreach (var (resource, actions) in expected)
             Assert.True(actions.Order().SequenceEqual(granted[resource].Order()),
                 $"{roleId} on {resource}: expected {string.Join(", ", actions.Order())}; granted {string.Join(", ", granted[resource].Order())}");
+    }
+
+    [Fact]
+    public void The_Api_writes_only_under_uploads_so_no_upload_url_can_reach_a_published_poster()
+    {
+        var statements = ServerlessTemplate.Load().Properties("ApiRole")["Policies"]!.AsArray()
+            .SelectMany(p => p!["PolicyDocument"]!["Statement"]!.AsArray())
+            .Where(s => s!["Action"]!.ToJsonString().Contains("s3:PutObject", StringComparison.Ordinal))
+            .ToList();
+
+        var statement = Assert.Single(statements)!;
+        Assert.Equal($"${{UploadsBucket.Arn}}/{BoxOffice.Core.Files.UploadLifecycle.UploadPrefix}*", statement["Resource"]!["Fn::Sub"]!.GetValue<string>());
     }
 
     [Fact]

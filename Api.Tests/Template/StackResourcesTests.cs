@@ -83,7 +83,7 @@ public class StackResourcesTests
         var notification = Assert.Single(bucket["NotificationConfiguration"]!["QueueConfigurations"]!.AsArray())!;
         Assert.Equal("JobQueue", ServerlessTemplate.Target(notification["Queue"]));
         Assert.Equal("s3:ObjectCreated:*", Text(notification["Event"]));
-        Assert.Equal(UploadLifecycle.PosterPrefix, Text(notification["Filter"]!["S3Key"]!["Rules"]![0]!["Value"]));
+        Assert.Equal(UploadLifecycle.UploadPrefix, Text(notification["Filter"]!["S3Key"]!["Rules"]![0]!["Value"]));
         Assert.Equal("JobQueuePolicy", Text(_template.Resource("UploadsBucket")["DependsOn"]));
     }
 
@@ -99,19 +99,18 @@ public class StackResourcesTests
     }
 
     [Fact]
-    public void Bucket_cors_allows_presigned_puts_from_the_allowed_origins_and_lifecycle_expires_uploads_never_kept()
+    public void Bucket_cors_allows_presigned_puts_from_the_allowed_origins_and_lifecycle_expires_uploads()
     {
         var bucket = _template.Properties("UploadsBucket");
         var cors = Assert.Single(bucket["CorsConfiguration"]!["CorsRules"]!.AsArray())!;
         Assert.Contains("PUT", cors["AllowedMethods"]!.AsArray().Select(Text));
+        Assert.Contains("if-none-match", cors["AllowedHeaders"]!.AsArray().Select(Text)); // the browser sends the signed condition
         Assert.Contains("{\"Ref\":\"AllowedOrigins\"}", cors["AllowedOrigins"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains("SiteDistribution", _template.ResourcesReferencedBy(cors["AllowedOrigins"])); // the site's own origin
 
         var rules = bucket["LifecycleConfiguration"]!["Rules"]!.AsArray();
         var expiring = Assert.Single(rules, r => r!["ExpirationInDays"] is not null)!;
-        Assert.Equal(UploadLifecycle.PosterPrefix, Text(expiring["Prefix"]));
-        var tag = Assert.Single(expiring["TagFilters"]!.AsArray())!;
-        Assert.Equal((UploadLifecycle.StateTag, UploadLifecycle.Pending), (Text(tag["Key"]), Text(tag["Value"])));
+        Assert.Equal(UploadLifecycle.UploadPrefix, Text(expiring["Prefix"])); // never the published posters
         Assert.Equal("UploadExpirationDays", Ref(expiring["ExpirationInDays"]));
         Assert.Contains(rules, r => r!["AbortIncompleteMultipartUpload"] is not null);
     }

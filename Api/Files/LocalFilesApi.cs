@@ -11,11 +11,16 @@ namespace BoxOffice.Api.Files;
 
 /// <summary>
 /// The local twin of S3 presigned URLs: GET and PUT on <c>/files/{key}</c>, authorised by the signature in the
-/// query string rather than a token. A PUT must match the signed content type and length exactly; a stored
-/// upload raises the same <c>file.uploaded</c> job an S3 event notification would.
+/// query string rather than a token. A PUT must match the signed content type and length exactly and carry
+/// <c>If-None-Match: *</c>; like S3's conditional write it only creates (412 when the key holds an object). A stored
+/// upload raises the same <c>file.uploaded</c> job an S3 event notification would. Files are served as downloads
+/// that a browser must not sniff or run: <c>nosniff</c> and a CSP that allows nothing.
 /// </summary>
 public static class LocalFilesApi
 {
+    /// <summary>The policy of every file served: no script, no style, no plugin, a sandboxed opaque origin.</summary>
+    public const string ContentSecurityPolicy = "default-src 'none'; sandbox";
+
     public static IEndpointRouteBuilder MapLocalFilesApi(this IEndpointRouteBuilder app)
     {
         if (app.ServiceProvider.GetRequiredService<IOptions<BoxOfficeOptions>>().Value.Shape != RuntimeShape.Local) return app;
@@ -24,15 +29,18 @@ public static class LocalFilesApi
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         files.MapPut("/{**key}", Upload).WithName("UploadFile").WithSummary("Signed upload (local twin of an S3 presigned PUT)")
             .Accepts<byte[]>("image/png", "image/jpeg", "image/gif", "image/webp", "application/octet-stream").DisableAntiforgery()
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         return app;
     }
 
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Download(
-        string key, long? expires, string? sig, LocalFileStore store, LocalUrlSigner signer, TimeProvider clock, CancellationToken ct)
+        string key, long? expires, string? sig, HttpResponse response, LocalFileStore store, LocalUrlSigner signer, TimeProvider clock, CancellationToken ct)
     {
         if (Refuse(key, expires, sig, clock, s => signer.Verify(s, "GET", key, expires!.Value)) is { } refused) return refused;
         if (await store.OpenAsync(key, ct) is not { } file) return Problem.NotFound("The file");
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
         return TypedResults.Stream(file.Content, file.ContentType, Path.GetFileName(key));
     }
 
@@ -46,13 +54,16 @@ public static class LocalFilesApi
             return Denied($"Content-Type must be {type}, as signed.");
         if (http.Request.ContentLength != length)
             return Denied($"Content-Length must be {length.Value.ToString(CultureInfo.InvariantCulture)}, as signed.");
+        if (http.Request.Headers.IfNoneMatch.ToString() != "*")
+            return Denied($"{LocalFileStore.CreateOnlyHeader} must be *, as signed.");
+        if (store.Exists(key)) return AlreadyStored(); // before reading a body that would be refused
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = length;
 
         using var body = new MemoryStream();
         await http.Request.Body.CopyToAsync(body, ct);
         if (body.Length != length) return Problem.Of(StatusCodes.Status400BadRequest, "Incomplete upload", "The body is shorter than Content-Length.");
         body.Position = 0;
-        await store.PutAsync(key, body, type, ct);
+        if (!await store.TryCreateAsync(key, body, type, ct)) return AlreadyStored();
         await jobs.PublishAsync(JobTypes.FileUploaded, new FileUploaded(key, length.Value), ct);
         return TypedResults.Ok();
     }
@@ -63,6 +74,9 @@ public static class LocalFilesApi
         if (DateTimeOffset.FromUnixTimeSeconds(expires.Value) < clock.GetUtcNow()) return Denied("The URL has expired.");
         return null;
     }
+
+    private static ProblemHttpResult AlreadyStored() => Problem.Of(StatusCodes.Status412PreconditionFailed, "Already uploaded",
+        "This upload URL has stored its file already and does not overwrite it. Request a new upload URL.");
 
     private static ProblemHttpResult Denied(string detail) => Problem.Of(StatusCodes.Status403Forbidden, "Access denied", detail);
 }

@@ -17,24 +17,32 @@ public static class PostersApi
             .RequireAuthorization(AuthenticationSetup.AdminPolicy)
             .WithTags("Shows").WithName("RequestPosterUpload")
             .WithSummary("Get a signed, expiring URL to upload the show's poster (admin)")
-            .WithDescription("PUT the image bytes to uploadUrl with the returned headers. The worker checks the bytes are the declared image type, then publishes the poster (posterStatus Published) or rejects it.")
+            .WithDescription("PUT the image bytes to uploadUrl with the returned headers (If-None-Match: * among them: the URL stores once and never overwrites). " +
+                "The worker checks the bytes are the declared image type, then publishes a copy of them as the poster (posterStatus Published) or rejects the upload " +
+                "(posterStatus Rejected, posterRejectionReason says why). A new upload URL makes any earlier one stale: its bytes are ignored.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
+    /// <summary>How often the poster state is read again when it moved between reading and writing it.</summary>
+    private const int Attempts = 3;
+
     private static async Task<Results<Ok<PosterUploadResponse>, ProblemHttpResult>> RequestUpload(
         string showId, PosterUploadRequest request, IShowStore shows, IFileStore files, IOptions<FilesOptions> options, CancellationToken ct)
     {
-        var limits = options.Value;
-        if (await shows.GetAsync(showId, ct) is not { } show) return Problem.NotFound("The show");
-        if (show.Status == ShowStatus.Cancelled) return Problem.Conflict("Show cancelled", "A cancelled show takes no poster.");
+        var key = PosterKey.Upload(showId);
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            if (await shows.GetAsync(showId, ct) is not { } show) return Problem.NotFound("The show");
+            if (show.Status == ShowStatus.Cancelled) return Problem.Conflict("Show cancelled", "A cancelled show takes no poster.");
+            if (!await shows.SetPosterAsync(showId, show.Poster, show.Poster.Upload(key), ct)) continue;
 
-        var key = PosterKey.For(showId, request.ContentType!);
-        var upload = await files.CreateUploadAsync(key, request.ContentType!, request.ContentLength!.Value, limits.UploadUrlLifetime, ct);
-        await shows.SetPosterAsync(showId, PosterStatus.Pending, key, ct);
-        return TypedResults.Ok(new PosterUploadResponse(upload.Url, upload.Method, upload.Headers, upload.ExpiresAt, key));
+            var upload = await files.CreateUploadAsync(key, request.ContentType!, request.ContentLength!.Value, options.Value.UploadUrlLifetime, ct);
+            return TypedResults.Ok(new PosterUploadResponse(upload.Url, upload.Method, upload.Headers, upload.ExpiresAt, key));
+        }
+        return Problem.Conflict("Poster busy", "The show's poster kept changing while this upload was prepared. Try again.");
     }
 }
 

@@ -2,7 +2,7 @@
 """Drives a running Box office (AWS shape) through the stack: sign-in, a show, its poster, an order, a report.
 
 Creates an admin and a customer in the stack's user pool and signs both in (admin auth flow) for access tokens;
-the admin creates a show and uploads its poster through the presigned PUT (the Worker inspects and keeps it); the
+the admin creates a show and uploads its poster through the presigned PUT (the Worker inspects it and publishes a copy); the
 customer orders and waits until the Worker has confirmed the order with ticket codes and a downloadable PDF; the
 admin asks for a sales report and lists the dead letters. Every wait is bounded.
 Usage: drive_stack.py API_URL AWS_ENDPOINT USER_POOL_ID CLIENT_ID

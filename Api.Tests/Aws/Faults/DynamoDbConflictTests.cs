@@ -40,13 +40,14 @@ public sealed class DynamoDbConflictTests(DynamoDbLocal dynamoDb) : IAsyncLifeti
         await _shows.CreateAsync(show, default);
         _faults.Inject("UpdateItem", AwsFault.Error("TransactionConflictException"), times: 2);
 
-        Assert.True(await _shows.SetPosterAsync(show.ShowId, PosterStatus.Published, "posters/a.png", default));
+        var pending = Poster.None.Upload("uploads/s/a");
+        Assert.True(await _shows.SetPosterAsync(show.ShowId, Poster.None, pending, default));
         Assert.Equal(3, _faults.Attempts("UpdateItem"));
 
         _faults.Inject("UpdateItem", AwsFault.Error("TransactionConflictException"));
-        await Assert.ThrowsAsync<TransactionConflictException>(() => _shows.SetPosterAsync(show.ShowId, PosterStatus.Rejected, null, default));
+        await Assert.ThrowsAsync<TransactionConflictException>(() => _shows.SetPosterAsync(show.ShowId, pending, pending.Reject("uploads/s/a", "No."), default));
         Assert.Equal(3 + ConflictAttempts, _faults.Attempts("UpdateItem"));
-        Assert.Equal(PosterStatus.Published, (await _shows.GetAsync(show.ShowId, default))!.PosterStatus);
+        Assert.Equal(PosterStatus.Pending, (await _shows.GetAsync(show.ShowId, default))!.Poster.Status);
     }
 
     [Fact]

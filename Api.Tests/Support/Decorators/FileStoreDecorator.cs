@@ -14,7 +14,5 @@ public class FileStoreDecorator(IFileStore inner) : IFileStore
 
     public virtual Task<StoredFile?> OpenAsync(string key, CancellationToken ct) => inner.OpenAsync(key, ct);
 
-    public virtual Task KeepAsync(string key, CancellationToken ct) => inner.KeepAsync(key, ct);
-
     public virtual Task DeleteAsync(string key, CancellationToken ct) => inner.DeleteAsync(key, ct);
 }

@@ -20,6 +20,6 @@ public class ShowStoreDecorator(IShowStore inner) : IShowStore
 
     public virtual Task<Show?> CancelAsync(string showId, DateTimeOffset now, CancellationToken ct) => inner.CancelAsync(showId, now, ct);
 
-    public virtual Task<bool> SetPosterAsync(string showId, PosterStatus status, string? posterKey, CancellationToken ct) =>
-        inner.SetPosterAsync(showId, status, posterKey, ct);
+    public virtual Task<bool> SetPosterAsync(string showId, Poster expected, Poster next, CancellationToken ct) =>
+        inner.SetPosterAsync(showId, expected, next, ct);
 }

@@ -22,6 +22,10 @@ public interface IShowStore
     /// <summary>Marks the show cancelled. Returns null when unknown; the show (already cancelled or not) otherwise.</summary>
     Task<Show?> CancelAsync(string showId, DateTimeOffset now, CancellationToken ct);
 
-    /// <summary>Records the poster state; the version is left alone so admins' ETags stay valid.</summary>
-    Task<bool> SetPosterAsync(string showId, PosterStatus status, string? posterKey, CancellationToken ct);
+    /// <summary>
+    /// Replaces the poster state with <paramref name="next"/> if it is still <paramref name="expected"/>, as read by the
+    /// caller: the same status and upload (every change of the state moves one of them). False when the show is
+    /// unknown or its poster moved on meanwhile. The version is left alone so admins' ETags stay valid.
+    /// </summary>
+    Task<bool> SetPosterAsync(string showId, Poster expected, Poster next, CancellationToken ct);
 }

@@ -13,9 +13,7 @@ public sealed record Show
     public required int SeatsAvailable { get; init; }
     public required decimal Price { get; init; }
     public required ShowStatus Status { get; init; }
-    public PosterStatus PosterStatus { get; init; } = PosterStatus.None;
-    /// <summary>Storage key of the published poster, or of the upload being inspected.</summary>
-    public string? PosterKey { get; init; }
+    public Poster Poster { get; init; } = Poster.None;
     public required long Version { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }

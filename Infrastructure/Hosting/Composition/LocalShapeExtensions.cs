@@ -26,7 +26,7 @@ internal static class LocalShapeExtensions
         services.AddHttpContextAccessor();
         services.AddSingleton<LocalDataFolder>();
         services.AddSingleton(sp => new CursorCodec(CursorKey(sp) ?? sp.GetRequiredService<LocalDataFolder>().Secret("cursor")));
-        services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<LocalDataFolder>().PathOf("boxoffice.db"), DataSchema.Sql));
+        services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<LocalDataFolder>().PathOf("boxoffice.db"), DataSchema.Sql, DataSchema.UpgradeAsync));
         services.AddSingleton<IShowStore, SqliteShowStore>();
         services.AddSingleton<IOrderStore, SqliteOrderStore>();
         services.AddSingleton<IReportStore, SqliteReportStore>();

@@ -108,9 +108,17 @@ internal sealed class DynamoDbShowStore(DynamoDbTable table, TimeProvider clock)
         return [.. entries.Select(entry => items.GetValueOrDefault(entry.String(BoxOfficeTable.PK))).OfType<Dictionary<string, AttributeValue>>().Select(ShowItem.ToShow)];
     }
 
-    public Task<bool> SetPosterAsync(string showId, PosterStatus status, string? posterKey, CancellationToken ct) =>
-        table.TryUpdateAsync(new ItemUpdate(table.Name, ShowItem.Key(showId))
-            .Set("PosterStatus", Str(status.ToString()))
-            .SetOrRemove("PosterKey", posterKey)
-            .When("attribute_exists({PK})"), ct);
+    public Task<bool> SetPosterAsync(string showId, Poster expected, Poster next, CancellationToken ct)
+    {
+        var update = new ItemUpdate(table.Name, ShowItem.Key(showId))
+            .Set("PosterStatus", Str(next.Status.ToString()))
+            .SetOrRemove("PosterUpload", next.UploadKey)
+            .SetOrRemove("PosterImage", next.PublishedKey)
+            .SetOrRemove("PosterRejection", next.RejectionReason)
+            .Remove(ShowItem.LegacyPosterKey)
+            .When("attribute_exists({PK}) AND {PosterStatus} = :expectedStatus", (":expectedStatus", Str(expected.Status.ToString())));
+        if (expected.UploadKey is null) update.When("attribute_not_exists({PosterUpload})");
+        else update.When("{PosterUpload} = :expectedUpload", (":expectedUpload", Str(expected.UploadKey)));
+        return table.TryUpdateAsync(update, ct);
+    }
 }

@@ -10,11 +10,19 @@ namespace BoxOffice.Adapters.Aws.DynamoDb;
 /// are removed when it leaves sale); every show is in GSI2 under <c>SHOWS</c>. Both sort by <c>{startsAt}#{id}</c>.
 /// Its index entries hold the keys and little else (<see cref="BoxOfficeTable.IndexedAttributes"/>): never
 /// <c>SeatsAvailable</c>, which every order changes; a listing reads the shows of its page from the table.
+/// The poster is <c>PosterStatus</c>, <c>PosterUpload</c> (the latest upload), <c>PosterImage</c> (the published image)
+/// and <c>PosterRejection</c> (why the latest upload was rejected).
 /// </summary>
 internal static class ShowItem
 {
     public const string OnSalePartition = "SHOWS#ONSALE";
     public const string AllPartition = "SHOWS";
+
+    /// <summary>
+    /// Written before posters kept their upload apart: the upload while pending, the image once published. Read only
+    /// in the second case (a pending one was never inspected), and removed by the next poster write.
+    /// </summary>
+    public const string LegacyPosterKey = "PosterKey";
 
     public static Dictionary<string, AttributeValue> Key(string showId) => new()
     {
@@ -43,8 +51,10 @@ internal static class ShowItem
         item["SeatsAvailable"] = Num(show.SeatsAvailable);
         item["Price"] = Num(show.Price);
         item["Status"] = Str(show.Status.ToString());
-        item["PosterStatus"] = Str(show.PosterStatus.ToString());
-        if (show.PosterKey is not null) item["PosterKey"] = Str(show.PosterKey);
+        item["PosterStatus"] = Str(show.Poster.Status.ToString());
+        if (show.Poster.UploadKey is not null) item["PosterUpload"] = Str(show.Poster.UploadKey);
+        if (show.Poster.PublishedKey is not null) item["PosterImage"] = Str(show.Poster.PublishedKey);
+        if (show.Poster.RejectionReason is not null) item["PosterRejection"] = Str(show.Poster.RejectionReason);
         item["Version"] = Num(show.Version);
         item["CreatedAt"] = Time(show.CreatedAt);
         item["UpdatedAt"] = Time(show.UpdatedAt);
@@ -68,10 +78,21 @@ internal static class ShowItem
         SeatsAvailable = item.Int("SeatsAvailable"),
         Price = item.Decimal("Price"),
         Status = item.Enum<ShowStatus>("Status"),
-        PosterStatus = item.Enum<PosterStatus>("PosterStatus"),
-        PosterKey = item.OptionalString("PosterKey"),
+        Poster = PosterOf(item),
         Version = item.Long("Version"),
         CreatedAt = item.Time("CreatedAt"),
         UpdatedAt = item.Time("UpdatedAt"),
     };
+
+    private static Poster PosterOf(Dictionary<string, AttributeValue> item)
+    {
+        var status = item.Enum<PosterStatus>("PosterStatus");
+        return new Poster
+        {
+            Status = status,
+            UploadKey = item.OptionalString("PosterUpload"),
+            PublishedKey = item.OptionalString("PosterImage") ?? (status == PosterStatus.Published ? item.OptionalString(LegacyPosterKey) : null),
+            RejectionReason = item.OptionalString("PosterRejection"),
+        };
+    }
 }

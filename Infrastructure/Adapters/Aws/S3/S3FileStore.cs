@@ -8,12 +8,13 @@ namespace BoxOffice.Adapters.Aws.S3;
 
 /// <summary>
 /// Files in a private S3 bucket. Uploads go straight to S3 through a presigned PUT whose signature covers the
-/// content type, the exact length, the encryption header and the upload's pending tag (<see cref="UploadLifecycle"/>);
-/// downloads through a presigned GET. Every write asks for server-side encryption (SSE-S3).
+/// content type, the exact length, the encryption header and <c>If-None-Match: *</c> (a conditional write: S3 answers
+/// 412 to a second PUT while the object exists); downloads through a presigned GET that makes the answer an
+/// attachment. Every write asks for server-side encryption (SSE-S3).
 /// </summary>
 internal sealed class S3FileStore(IAmazonS3 s3, string bucket, TimeProvider clock) : IFileStore
 {
-    private const string TaggingHeader = "x-amz-tagging";
+    private const string CreateOnlyHeader = "If-None-Match";
     private static readonly ServerSideEncryptionMethod Encryption = ServerSideEncryptionMethod.AES256;
 
     public async Task<PresignedUpload> CreateUploadAsync(string key, string contentType, long contentLength, TimeSpan lifetime, CancellationToken ct)
@@ -31,15 +32,15 @@ internal sealed class S3FileStore(IAmazonS3 s3, string bucket, TimeProvider cloc
         };
         // A signed Content-Length makes S3 refuse a body of any other size.
         request.Headers.ContentLength = contentLength;
-        // Signed too, so every upload starts out pending and expires unless kept.
-        request.Headers[TaggingHeader] = UploadLifecycle.PendingTagging;
+        // Signed too, so the URL cannot be replayed over an object it stored.
+        request.Headers[CreateOnlyHeader] = "*";
         var url = await s3.GetPreSignedURLAsync(request);
         var headers = new Dictionary<string, string>
         {
             ["Content-Type"] = contentType,
             ["Content-Length"] = contentLength.ToString(CultureInfo.InvariantCulture),
             ["x-amz-server-side-encryption"] = Encryption.Value,
-            [TaggingHeader] = UploadLifecycle.PendingTagging,
+            [CreateOnlyHeader] = "*",
         };
         return new PresignedUpload(new Uri(url), "PUT", headers, expires);
     }
@@ -53,6 +54,8 @@ internal sealed class S3FileStore(IAmazonS3 s3, string bucket, TimeProvider cloc
             Verb = HttpVerb.GET,
             Expires = (clock.GetUtcNow() + lifetime).UtcDateTime,
             Protocol = Scheme(),
+            // S3 takes only a few response-* overrides (no nosniff, no CSP: docs/deploy.md says where those come from).
+            ResponseHeaderOverrides = new ResponseHeaderOverrides { ContentDisposition = Attachment(key) },
         });
         return new Uri(url);
     }
@@ -95,16 +98,11 @@ internal sealed class S3FileStore(IAmazonS3 s3, string bucket, TimeProvider cloc
         }
     }
 
-    public Task KeepAsync(string key, CancellationToken ct) =>
-        s3.PutObjectTaggingAsync(new PutObjectTaggingRequest
-        {
-            BucketName = bucket,
-            Key = key,
-            Tagging = new Tagging { TagSet = [new Tag { Key = UploadLifecycle.StateTag, Value = UploadLifecycle.Kept }] },
-        }, ct);
-
     public Task DeleteAsync(string key, CancellationToken ct) =>
         s3.DeleteObjectAsync(new DeleteObjectRequest { BucketName = bucket, Key = key }, ct);
+
+    private static string Attachment(string key) =>
+        $"attachment; filename=\"{Path.GetFileName(key).Replace("\"", "", StringComparison.Ordinal).Replace("\\", "", StringComparison.Ordinal)}\"";
 
     private Protocol Scheme() =>
         s3.Config.ServiceURL is { } url && url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? Protocol.HTTP : Protocol.HTTPS;

@@ -12,6 +12,9 @@ namespace BoxOffice.Adapters.Local.Files;
 public sealed class LocalFileStore(LocalDataFolder folder, LocalUrlSigner signer, TimeProvider clock, IHttpContextAccessor http) : IFileStore
 {
     public const string RoutePrefix = "/files/";
+
+    /// <summary>Sent with every upload, as S3 signs it: the PUT only creates, never overwrites.</summary>
+    public const string CreateOnlyHeader = "If-None-Match";
     private const string DefaultBaseUrl = "http://localhost:5000";
 
     public Task<PresignedUpload> CreateUploadAsync(string key, string contentType, long contentLength, TimeSpan lifetime, CancellationToken ct)
@@ -20,7 +23,12 @@ public sealed class LocalFileStore(LocalDataFolder folder, LocalUrlSigner signer
         var unix = expires.ToUnixTimeSeconds();
         var sig = signer.Sign("PUT", key, unix, contentType, contentLength);
         var url = new Uri($"{BaseUrl()}{RoutePrefix}{EscapeKey(key)}?expires={unix}&type={Uri.EscapeDataString(contentType)}&length={contentLength}&sig={sig}");
-        var headers = new Dictionary<string, string> { ["Content-Type"] = contentType, ["Content-Length"] = contentLength.ToString(CultureInfo.InvariantCulture) };
+        var headers = new Dictionary<string, string>
+        {
+            ["Content-Type"] = contentType,
+            ["Content-Length"] = contentLength.ToString(CultureInfo.InvariantCulture),
+            [CreateOnlyHeader] = "*",
+        };
         return Task.FromResult(new PresignedUpload(url, "PUT", headers, DateTimeOffset.FromUnixTimeSeconds(unix)));
     }
 
@@ -30,21 +38,39 @@ public sealed class LocalFileStore(LocalDataFolder folder, LocalUrlSigner signer
         return Task.FromResult(new Uri($"{BaseUrl()}{RoutePrefix}{EscapeKey(key)}?expires={unix}&sig={signer.Sign("GET", key, unix)}"));
     }
 
-    public async Task PutAsync(string key, Stream content, string contentType, CancellationToken ct)
+    public async Task PutAsync(string key, Stream content, string contentType, CancellationToken ct) =>
+        await WriteAsync(key, content, contentType, overwrite: true, ct);
+
+    /// <summary>Stores the object only if there is none at the key (S3's <c>If-None-Match: *</c>); false, and nothing written, otherwise.</summary>
+    public Task<bool> TryCreateAsync(string key, Stream content, string contentType, CancellationToken ct) =>
+        WriteAsync(key, content, contentType, overwrite: false, ct);
+
+    private async Task<bool> WriteAsync(string key, Stream content, string contentType, bool overwrite, CancellationToken ct)
     {
         var path = PathOf(key);
+        if (!overwrite && File.Exists(path)) return false;
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = $"{path}.{Guid.NewGuid():N}.tmp";
         try
         {
             await using (var file = File.Create(temp))
                 await content.CopyToAsync(file, ct);
-            await File.WriteAllTextAsync(path + ".meta", JsonSerializer.Serialize(new FileMeta(contentType)), ct);
-            File.Move(temp, path, overwrite: true);
+            await File.WriteAllTextAsync(temp + ".meta", JsonSerializer.Serialize(new FileMeta(contentType)), ct);
+            try
+            {
+                File.Move(temp, path, overwrite);
+            }
+            catch (IOException) when (!overwrite && File.Exists(path))
+            {
+                return false; // another PUT created it first
+            }
+            File.Move(temp + ".meta", path + ".meta", overwrite: true);
+            return true;
         }
         finally
         {
             if (File.Exists(temp)) File.Delete(temp);
+            if (File.Exists(temp + ".meta")) File.Delete(temp + ".meta");
         }
     }
 
@@ -59,9 +85,6 @@ public sealed class LocalFileStore(LocalDataFolder folder, LocalUrlSigner signer
         return new StoredFile(stream, meta?.ContentType ?? "application/octet-stream", stream.Length);
     }
 
-    /// <summary>Nothing to do: local files never expire.</summary>
-    public Task KeepAsync(string key, CancellationToken ct) => Task.CompletedTask;
-
     public Task DeleteAsync(string key, CancellationToken ct)
     {
         var path = PathOf(key);
@@ -69,6 +92,8 @@ public sealed class LocalFileStore(LocalDataFolder folder, LocalUrlSigner signer
         File.Delete(path + ".meta");
         return Task.CompletedTask;
     }
+
+    public bool Exists(string key) => File.Exists(PathOf(key));
 
     /// <summary>Maps a key to a path inside the files folder; keys that would escape it are refused.</summary>
     public string PathOf(string key)

@@ -1,6 +1,11 @@
+using Microsoft.Data.Sqlite;
+
 namespace BoxOffice.Adapters.Local.Sqlite;
 
-/// <summary>Tables of the local data file. Times are unix milliseconds so they sort; money is invariant text.</summary>
+/// <summary>
+/// Tables of the local data file. Times are unix milliseconds so they sort; money is invariant text. A show's
+/// <c>poster_key</c> is its published poster, <c>poster_upload_key</c> the latest upload.
+/// </summary>
 internal static class DataSchema
 {
     public const string Sql = """
@@ -15,6 +20,8 @@ internal static class DataSchema
             status TEXT NOT NULL,
             poster_status TEXT NOT NULL,
             poster_key TEXT,
+            poster_upload_key TEXT,
+            poster_rejection_reason TEXT,
             version INTEGER NOT NULL,
             created_at INTEGER NOT NULL,
             updated_at INTEGER NOT NULL);
@@ -51,4 +58,24 @@ internal static class DataSchema
             requested_at INTEGER NOT NULL,
             completed_at INTEGER);
         """;
+
+    /// <summary>
+    /// Brings a data file made before posters kept their upload apart: adds the columns and, for a pending poster,
+    /// moves its key (then the upload itself, never inspected) out of <c>poster_key</c>, which is now only ever served.
+    /// In one transaction, so a file is never left half upgraded.
+    /// </summary>
+    public static async Task UpgradeAsync(SqliteConnection connection, CancellationToken ct)
+    {
+        var columns = await connection.QueryAsync("SELECT name FROM pragma_table_info('shows')", r => r.String("name"), ct);
+        if (columns.Contains("poster_upload_key") && columns.Contains("poster_rejection_reason")) return;
+        await using var tx = connection.BeginTransaction();
+        if (!columns.Contains("poster_upload_key"))
+        {
+            await connection.ExecuteAsync("ALTER TABLE shows ADD COLUMN poster_upload_key TEXT", ct);
+            await connection.ExecuteAsync("UPDATE shows SET poster_upload_key = poster_key, poster_key = NULL WHERE poster_status = 'Pending'", ct);
+        }
+        if (!columns.Contains("poster_rejection_reason"))
+            await connection.ExecuteAsync("ALTER TABLE shows ADD COLUMN poster_rejection_reason TEXT", ct);
+        await tx.CommitAsync(ct);
+    }
 }

@@ -8,7 +8,7 @@ namespace BoxOffice.Adapters.Local.Sqlite;
 
 internal sealed class SqliteShowStore(SqliteDatabase db, CursorCodec cursors, TimeProvider clock) : IShowStore
 {
-    private const string Columns = "show_id, title, venue, starts_at, capacity, seats_available, price, status, poster_status, poster_key, version, created_at, updated_at";
+    private const string Columns = "show_id, title, venue, starts_at, capacity, seats_available, price, status, poster_status, poster_key, poster_upload_key, poster_rejection_reason, version, created_at, updated_at";
 
     public async Task<Show?> GetAsync(string showId, CancellationToken ct)
     {
@@ -42,11 +42,12 @@ internal sealed class SqliteShowStore(SqliteDatabase db, CursorCodec cursors, Ti
     {
         await using var connection = await db.OpenAsync(ct);
         var inserted = await connection.ExecuteAsync(
-            $"INSERT INTO shows ({Columns}) VALUES ($id, $title, $venue, $starts, $capacity, $available, $price, $status, $poster_status, $poster_key, $version, $created, $updated) ON CONFLICT (show_id) DO NOTHING",
+            $"INSERT INTO shows ({Columns}) VALUES ($id, $title, $venue, $starts, $capacity, $available, $price, $status, $poster_status, $poster_key, $poster_upload_key, $poster_rejection_reason, $version, $created, $updated) ON CONFLICT (show_id) DO NOTHING",
             ct,
             ("$id", show.ShowId), ("$title", show.Title), ("$venue", show.Venue), ("$starts", show.StartsAt.Millis()),
             ("$capacity", show.Capacity), ("$available", show.SeatsAvailable), ("$price", show.Price.ToString(CultureInfo.InvariantCulture)),
-            ("$status", show.Status.ToString()), ("$poster_status", show.PosterStatus.ToString()), ("$poster_key", show.PosterKey),
+            ("$status", show.Status.ToString()), ("$poster_status", show.Poster.Status.ToString()), ("$poster_key", show.Poster.PublishedKey),
+            ("$poster_upload_key", show.Poster.UploadKey), ("$poster_rejection_reason", show.Poster.RejectionReason),
             ("$version", show.Version), ("$created", show.CreatedAt.Millis()), ("$updated", show.UpdatedAt.Millis()));
         return inserted == 1;
     }
@@ -78,12 +79,14 @@ internal sealed class SqliteShowStore(SqliteDatabase db, CursorCodec cursors, Ti
         return await GetAsync(connection, showId, ct);
     }
 
-    public async Task<bool> SetPosterAsync(string showId, PosterStatus status, string? posterKey, CancellationToken ct)
+    public async Task<bool> SetPosterAsync(string showId, Poster expected, Poster next, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         return await connection.ExecuteAsync(
-            "UPDATE shows SET poster_status = $status, poster_key = $key WHERE show_id = $id",
-            ct, ("$id", showId), ("$status", status.ToString()), ("$key", posterKey)) == 1;
+            "UPDATE shows SET poster_status = $status, poster_key = $key, poster_upload_key = $upload, poster_rejection_reason = $reason " +
+            "WHERE show_id = $id AND poster_status = $expected_status AND poster_upload_key IS $expected_upload",
+            ct, ("$id", showId), ("$status", next.Status.ToString()), ("$key", next.PublishedKey), ("$upload", next.UploadKey),
+            ("$reason", next.RejectionReason), ("$expected_status", expected.Status.ToString()), ("$expected_upload", expected.UploadKey)) == 1;
     }
 
     private static Show Read(SqliteDataReader r) => new()
@@ -96,8 +99,13 @@ internal sealed class SqliteShowStore(SqliteDatabase db, CursorCodec cursors, Ti
         SeatsAvailable = r.Int("seats_available"),
         Price = decimal.Parse(r.String("price"), CultureInfo.InvariantCulture),
         Status = Enum.Parse<ShowStatus>(r.String("status")),
-        PosterStatus = Enum.Parse<PosterStatus>(r.String("poster_status")),
-        PosterKey = r.NullableString("poster_key"),
+        Poster = new Poster
+        {
+            Status = Enum.Parse<PosterStatus>(r.String("poster_status")),
+            PublishedKey = r.NullableString("poster_key"),
+            UploadKey = r.NullableString("poster_upload_key"),
+            RejectionReason = r.NullableString("poster_rejection_reason"),
+        },
         Version = r.Long("version"),
         CreatedAt = r.Time("created_at"),
         UpdatedAt = r.Time("updated_at"),

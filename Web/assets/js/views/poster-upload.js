@@ -37,7 +37,7 @@ export function posterUpload(show, signal) {
       replace(state, h('p', { class: 'status' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), 'Uploaded. Checking the image…'));
       const final = await awaitInspection(show.showId, signal);
       replace(state, current(final));
-      announce(final.posterStatus === 'Published' ? 'Poster published' : 'Poster rejected');
+      announce(final.posterStatus === 'Published' ? 'Poster published' : `Poster rejected. ${final.posterRejectionReason ?? ''}`);
     } catch (error) {
       if (error.name === 'AbortError') return;
       replace(state, h('div', { class: 'notice error', role: 'alert' }, error.status === undefined ? error.message : explain(error, 'upload the poster')));
@@ -50,14 +50,18 @@ export function posterUpload(show, signal) {
 }
 
 function current(show) {
+  const image = show.posterUrl ? h('img', { src: show.posterUrl, alt: `Poster of ${show.title}`, class: 'preview', width: 160 }) : null;
   switch (show.posterStatus) {
     case 'Published':
-      return h('div', {}, h('p', {}, h('span', { class: 'badge' }, 'Published')), show.posterUrl ? h('img', { src: show.posterUrl, alt: `Poster of ${show.title}`, class: 'preview', width: 160 }) : null);
+      return h('div', {}, h('p', {}, h('span', { class: 'badge' }, 'Published')), image);
     case 'Rejected':
-      return h('div', { class: 'notice error' }, h('strong', {}, 'Rejected. '),
-        'The file is not a valid PNG, JPEG, GIF or WebP image of the type it claims to be, or it is too large. Choose another file.');
+      return h('div', {},
+        h('div', { class: 'notice error' }, h('strong', {}, 'Rejected. '),
+          h('span', { class: 'reason' }, show.posterRejectionReason ?? 'The file is not a valid PNG, JPEG, GIF or WebP image of the type it claims to be.'),
+          ' Choose another file.'),
+        image ? h('p', { class: 'muted' }, 'The poster on show stays until a new one is published:') : null, image);
     case 'Pending':
-      return h('p', {}, h('span', { class: 'badge pending' }, 'Waiting for an upload'));
+      return h('div', {}, h('p', {}, h('span', { class: 'badge pending' }, 'Waiting for an upload')), image);
     default:
       return h('p', { class: 'muted' }, 'No poster yet.');
   }
