@@ -77,7 +77,7 @@ public sealed class KestrelRefusalTests(KestrelRefusalTests.Server server) : ICl
         var target = new Uri(upload.Str("uploadUrl")).PathAndQuery;
 
         // Kestrel never reads past a declared length, so the longer body can only come chunked, without one.
-        var answer = await SendAsync($"PUT {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: image/png\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
+        var answer = await SendAsync($"PUT {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: image/png\r\nIf-None-Match: *\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
             Encoding.ASCII.GetBytes("14\r\n01234567890123456789\r\n0\r\n\r\n"));
 
         AssertProblem(answer, 403, "Content-Length must be 10");

@@ -167,7 +167,7 @@ public sealed class LambdaProcessTests : IAsyncLifetime
 
         // Signed for 10 bytes, declared as 10, but 20 arrive.
         var refusedUpload = Response(await api.InvokeAsync(HttpApiEvent.Create("PUT", target, "01234567890123456789", null,
-            new Dictionary<string, string> { ["content-type"] = "image/png", ["content-length"] = "10" })));
+            new Dictionary<string, string> { ["content-type"] = "image/png", ["content-length"] = "10", ["if-none-match"] = "*" })));
         var uploadProblem = Body(refusedUpload, 413);
         Assert.Equal("The request body is larger than the 10 bytes this operation accepts.", uploadProblem.GetProperty("detail").GetString());
     }
