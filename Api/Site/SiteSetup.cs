@@ -18,28 +18,41 @@ public static class SiteSetup
     {
         builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.Section));
         builder.Services.AddSingleton<DevSignInGrants>(); // the dev issuer's browser sign-in, used by the site locally
-        builder.Services.AddResponseCompression(o =>
+        var root = SiteFiles.FindRoot(builder.Environment.ContentRootPath, builder.Configuration[$"{SiteOptions.Section}:{nameof(SiteOptions.Root)}"]);
+        // A Lambda package has no site folder (CloudFront serves it from S3): then nothing of the site is registered,
+        // and its assemblies (static files, compression) are never loaded at cold start.
+        if (root is not null) AddSiteServing(builder.Services, new SiteFolder(root));
+        return builder;
+    }
+
+    private static void AddSiteServing(IServiceCollection services, SiteFolder folder)
+    {
+        services.AddSingleton(folder);
+        services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true; // static, public files only: nothing secret to leak through compression
             o.Providers.Add<BrotliCompressionProvider>();
             o.Providers.Add<GzipCompressionProvider>();
             o.MimeTypes = SiteFiles.CompressedTypes;
         });
-        builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.SmallestSize);
-        builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.SmallestSize);
-        return builder;
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.SmallestSize);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.SmallestSize);
     }
 
     public static WebApplication UseBoxOfficeSite(this WebApplication app)
     {
-        var root = SiteFiles.FindRoot(app.Environment.ContentRootPath, app.Services.GetRequiredService<IOptions<SiteOptions>>().Value.Root);
-        if (root is null)
+        if (app.Services.GetService<SiteFolder>() is not { } folder)
         {
             app.Logger.LogInformation("No web site folder found: the Api serves the API only");
             app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
             return app;
         }
+        ServeSite(app, folder.Path);
+        return app;
+    }
 
+    private static void ServeSite(WebApplication app, string root)
+    {
         app.UseWhen(SiteFiles.IsSiteRequest, site =>
         {
             site.UseResponseCompression();
@@ -60,6 +73,5 @@ public static class SiteSetup
         }
         app.MapGet("/config.json", (HttpContext http, IOptions<SiteOptions> site, IOptions<IdentityOptions> identity, IOptions<BoxOfficeOptions> shape) =>
             TypedResults.Json(SiteConfig.For(http, site.Value, identity.Value, shape.Value.Shape))).ExcludeFromDescription();
-        return app;
     }
 }
