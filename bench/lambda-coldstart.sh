@@ -2,6 +2,9 @@
 # Cold start, warm latency and memory of the packaged functions, run as Lambda runs them: each zip from
 # scripts/package-lambda.sh is unpacked and its `bootstrap` started against a fake Runtime API on 127.0.0.1.
 #   bench/lambda-coldstart.sh [--runs N] [--warm N]   (packages first when artifacts/lambda/*.zip are missing)
+#   bench/lambda-coldstart.sh --compare DIR [--runs N]  DIR holds another tree's Api.zip and Worker.zip (its
+#     artifacts/lambda): cold starts of the two alternate, one each per round, so load on the machine falls on both
+#     alike; prints each one's CPU ms per start and the medians.
 # Prints: Api ms from process start to the first response to GET /shows over N cold starts (default 5), warm
 # round-trip percentiles over 1,000 invocations and RSS afterwards; Worker ms to the first SQS batch answered; the
 # bridge's own cost per invocation (in-process). Every start also shows its CPU ms, which other load on the
@@ -11,11 +14,13 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 runs=5
 warm=1000
+compare=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
     --warm) warm="$2"; shift 2 ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    --compare) compare="$(cd "$2" && pwd)"; shift 2 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -33,6 +38,27 @@ done
 
 dotnet build "$root/bench/LambdaBench/LambdaBench.csproj" -c Release --nologo -v quiet
 bench="$root/bench/LambdaBench/bin/Release/net10.0/LambdaBench"
+
+if [[ -n "$compare" ]]; then
+  for project in Api Worker; do unzip -q "$compare/$project.zip" -d "$work/other/$project"; done
+  cpu_ms() { grep -o '[0-9]* ms CPU' | head -n 1 | cut -d' ' -f1; } # the measured start's CPU ms (the seeding run prints none)
+  median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+  for function in api worker; do
+    project="${function^}"
+    : > "$work/$function-this" && : > "$work/$function-other"
+    for ((round = 1; round <= runs; round++)); do
+      for side in other this; do
+        folder="$work/$project"; [[ "$side" == other ]] && folder="$work/other/$project"
+        if [[ "$function" == api ]]; then ms="$("$bench" api "$folder/bootstrap" 1 1 | cpu_ms)"; else ms="$("$bench" worker "$folder/bootstrap" 1 | cpu_ms)"; fi
+        echo "$ms" >> "$work/$function-$side"
+      done
+    done
+    echo "$function CPU ms to the first answer, $runs alternating cold starts each:"
+    echo "  $compare: $(sort -n "$work/$function-other" | paste -sd' ') (median $(median < "$work/$function-other"))"
+    echo "  $packages: $(sort -n "$work/$function-this" | paste -sd' ') (median $(median < "$work/$function-this"))"
+  done
+  exit 0
+fi
 
 echo "== Api ($packages/Api.zip)"
 "$bench" api "$work/Api/bootstrap" "$runs" "$warm"

@@ -43,4 +43,22 @@ public static class CrossOriginSetup
                 .SetPreflightMaxAge(PreflightMaxAge)));
         return services;
     }
+
+    /// <summary>
+    /// The CORS middleware, built here rather than by <c>UseCors()</c>: that one takes the policy provider as an
+    /// extra <c>Invoke</c> parameter, which <c>UseMiddleware</c> serves through a compiled expression tree, loading
+    /// System.Linq.Expressions and compiling at every cold start.
+    /// </summary>
+    public static IApplicationBuilder UseBoxOfficeCrossOrigin(this IApplicationBuilder app)
+    {
+        var services = app.ApplicationServices;
+        var cors = services.GetRequiredService<ICorsService>();
+        var policies = services.GetRequiredService<ICorsPolicyProvider>();
+        var loggers = services.GetRequiredService<ILoggerFactory>();
+        return app.Use(next =>
+        {
+            var middleware = new CorsMiddleware(next, cors, loggers);
+            return http => middleware.Invoke(http, policies);
+        });
+    }
 }

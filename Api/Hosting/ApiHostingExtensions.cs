@@ -44,7 +44,7 @@ public static class ApiHostingExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestLimitsMiddleware>();
-        app.UseCors(); // answers preflights before anything asks for a token
+        app.UseBoxOfficeCrossOrigin(); // answers preflights before anything asks for a token
         app.UseMiddleware<JsonBodyLimitMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
