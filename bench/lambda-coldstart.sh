@@ -40,6 +40,7 @@ dotnet build "$root/bench/LambdaBench/LambdaBench.csproj" -c Release --nologo -v
 bench="$root/bench/LambdaBench/bin/Release/net10.0/LambdaBench"
 
 if [[ -n "$compare" ]]; then
+  mkdir -p "$work/other"
   for project in Api Worker; do unzip -q "$compare/$project.zip" -d "$work/other/$project"; done
   cpu_ms() { grep -o '[0-9]* ms CPU' | head -n 1 | cut -d' ' -f1; } # the measured start's CPU ms (the seeding run prints none)
   median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
