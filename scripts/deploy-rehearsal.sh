@@ -166,7 +166,8 @@ emulator_env() { # access-key-id: who signs this process's calls, so step 6 can 
 api_port="$(free_port)"
 (
   source "$work/api.env"; emulator_env rehearsal-api
-  export ASPNETCORE_URLS="http://127.0.0.1:$api_port" ASPNETCORE_ENVIRONMENT=Production
+  # Reached on loopback here, not through API Gateway's domain (the template's AllowedHosts).
+  export ASPNETCORE_URLS="http://127.0.0.1:$api_port" ASPNETCORE_ENVIRONMENT=Production AllowedHosts=127.0.0.1
   cd "$root/Api" && exec dotnet "bin/$configuration/net10.0/BoxOffice.Api.dll"
 ) >"$work/api.log" 2>&1 &
 api_pid=$!

@@ -72,6 +72,42 @@ public sealed class AdminTests(BrowserFixture fixture) : BrowserTest(fixture)
     }
 
     [Fact]
+    public async Task An_admin_pages_through_every_show_with_its_status_and_opens_one_to_edit()
+    {
+        await using var server = new SiteServer(); // its own shows only, to count them
+        var api = await server.ApiClientAsync("ada", "admin");
+        var ids = new List<string>();
+        for (var day = 1; day <= 21; day++) ids.Add((await api.CreateShowAsync(startsIn: TimeSpan.FromDays(day), title: $"Show {day:00}")).Str("showId"));
+        await (await api.DeleteAsync($"/shows/{ids[^1]}")).ReadAsync(System.Net.HttpStatusCode.Accepted);
+        var draft = await (await api.PostAsJsonAsync("/shows", new
+        {
+            title = "The Tempest (draft)", venue = "Blackfriars", startsAt = DateTimeOffset.UtcNow.AddDays(40), capacity = 30, price = 12m, onSale = false,
+        })).ReadAsync(System.Net.HttpStatusCode.Created);
+        var page = await NewPageAsync(server);
+
+        await page.GotoAsync("/");
+        await SignInAsync(page, "ada", admin: true);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Manage" }).ClickAsync();
+        var rows = page.Locator("main tbody tr");
+        await Expect(rows).ToHaveCountAsync(20);
+        await Expect(rows.Nth(0)).ToContainTextAsync("The Tempest (draft)");
+        await Expect(rows.Nth(0).Locator(".badge")).ToHaveTextAsync("Off sale");
+        await Expect(rows.Nth(1)).ToContainTextAsync("Show 21");
+        await Expect(rows.Nth(1).Locator(".badge")).ToHaveTextAsync("Cancelled");
+        await Expect(rows.Nth(2).Locator(".badge")).ToHaveTextAsync("On sale");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show more" }).ClickAsync();
+        await Expect(rows).ToHaveCountAsync(22);
+        await Expect(rows.Nth(21)).ToContainTextAsync("Show 01");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Show more" })).ToHaveCountAsync(0);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "The Tempest (draft)" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(server.Url($"/manage/shows/{draft.Str("showId")}"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "The Tempest (draft)", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Sale")).ToHaveValueAsync("OffSale");
+    }
+
+    [Fact]
     public async Task An_edit_that_lost_a_race_shows_the_stored_values_and_overwrites_nothing()
     {
         var api = await Server.ApiClientAsync("ada", "admin");

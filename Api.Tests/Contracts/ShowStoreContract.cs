@@ -117,6 +117,34 @@ public abstract class ShowStoreContract
     }
 
     [Fact]
+    public async Task The_full_list_is_latest_start_first_page_by_page_whatever_the_status()
+    {
+        var store = await CreateStoreAsync();
+        var sameStart = Show(startsIn: TimeSpan.FromDays(5));
+        var shows = new[]
+        {
+            Show(startsIn: TimeSpan.FromDays(-3)),
+            Show(status: ShowStatus.Cancelled, startsIn: TimeSpan.FromDays(1)),
+            Show(status: ShowStatus.OffSale, startsIn: TimeSpan.FromDays(2)),
+            sameStart with { ShowId = "b" + sameStart.ShowId },
+            sameStart with { ShowId = "a" + sameStart.ShowId },
+        };
+        foreach (var show in new[] { shows[2], shows[4], shows[0], shows[3], shows[1] }) await store.CreateAsync(show, Ct);
+
+        var first = await store.ListAllAsync(new PageRequest(2, null), Ct);
+        var second = await store.ListAllAsync(new PageRequest(2, first.NextCursor), Ct);
+        var third = await store.ListAllAsync(new PageRequest(2, second.NextCursor), Ct);
+
+        var expected = shows.OrderByDescending(s => s.StartsAt).ThenByDescending(s => s.ShowId, StringComparer.Ordinal).Select(s => s.ShowId);
+        Assert.Equal(expected, first.Items.Concat(second.Items).Concat(third.Items).Select(s => s.ShowId));
+        Assert.Equal(shows[4], first.Items[1]); // whole shows, not index entries
+        Assert.NotNull(second.NextCursor);
+        Assert.Null(third.NextCursor);
+        var onSaleCursor = (await store.ListOnSaleAsync(new PageRequest(1, null), Ct)).NextCursor!;
+        await Assert.ThrowsAsync<InvalidCursorException>(() => store.ListAllAsync(new PageRequest(2, onSaleCursor), Ct));
+    }
+
+    [Fact]
     public async Task A_forged_or_borrowed_cursor_is_refused()
     {
         var store = await CreateStoreAsync();

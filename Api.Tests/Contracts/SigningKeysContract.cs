@@ -38,6 +38,18 @@ public abstract class SigningKeysContract
         Assert.Equal("access", result.Claims["token_use"]);
     }
 
+    /// <summary>JwtBearer picks the key by the token's kid and tries no other, so a key without one could verify nothing.</summary>
+    [Fact]
+    public async Task Each_of_its_keys_has_a_kid_and_its_tokens_name_one_of_them()
+    {
+        var (keys, issue, _) = await CreateAsync();
+        var configuration = await keys.GetConfigurationAsync(CancellationToken.None);
+
+        Assert.NotEmpty(configuration.SigningKeys);
+        Assert.All(configuration.SigningKeys, key => Assert.False(string.IsNullOrEmpty(key.KeyId)));
+        Assert.Contains(new JsonWebToken(await issue()).Kid, configuration.SigningKeys.Select(key => key.KeyId));
+    }
+
     [Fact]
     public async Task Its_keys_refuse_a_token_signed_by_anyone_else()
     {

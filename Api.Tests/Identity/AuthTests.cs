@@ -19,6 +19,7 @@ public class AuthTests(BoxOfficeApp app) : IClassFixture<BoxOfficeApp>
         { "POST", "/shows/some-show/poster" },
         { "POST", "/reports/sales" },
         { "GET", "/reports/some-report" },
+        { "GET", "/admin/shows" },
         { "GET", "/admin/dead-letters" },
         { "POST", "/admin/dead-letters/redrive" },
     };

@@ -26,6 +26,9 @@ public class WorkerProcessTests
         try
         {
             await ApiCalls.EventuallyAsync(() => buyer.GetJsonAsync($"/orders/{orderId}"), o => o.Str("status") == "Confirmed", TimeSpan.FromSeconds(30));
+            // The store says Confirmed a moment before the worker's line about it reaches its stdout: wait for the line too.
+            await ApiCalls.EventuallyAsync(() => Task.FromResult(lines.Any(l => l.Contains(orderId, StringComparison.Ordinal) && l.Contains("confirmed", StringComparison.Ordinal))),
+                seen => seen, TimeSpan.FromSeconds(10));
         }
         finally
         {

@@ -211,6 +211,7 @@ public sealed class LambdaProcessTests : IAsyncLifetime
         {
             ["BoxOffice__Local__DataPath"] = _data,
             ["BoxOffice__Queue__ProcessInApi"] = "false",
+            ["AllowedHosts"] = HttpApiEvent.Host, // as the template sets it
         };
         foreach (var (name, value) in environment ?? []) variables[name] = value;
         var process = LambdaProcess.Start(assembly, runtime.Address, variables);

@@ -39,6 +39,17 @@ public class StackResourcesTests
         Assert.Equal("HttpApiAccessLogGroup", ServerlessTemplate.Target(stage["AccessLogSettings"]!["DestinationArn"]));
     }
 
+    /// <summary>The Api refuses other Host headers; CloudFront's API origin sends the HTTP API's own domain, so that is the one.</summary>
+    [Fact]
+    public void The_api_answers_only_for_its_http_api_domain()
+    {
+        var allowed = _template.Properties("ApiFunction")["Environment"]!["Variables"]!["AllowedHosts"]!["Fn::Sub"];
+        var apiOrigin = _template.Properties("SiteDistribution")["DistributionConfig"]!["Origins"]!.AsArray().Single(o => Text(o!["Id"]) == "api");
+
+        Assert.Equal("${HttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}", Text(allowed));
+        Assert.Equal(Text(allowed), Text(apiOrigin!["DomainName"]!["Fn::Sub"]));
+    }
+
     [Fact]
     public void Every_log_group_has_a_retention()
     {

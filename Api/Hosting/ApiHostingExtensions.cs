@@ -26,6 +26,7 @@ public static class ApiHostingExtensions
 
         builder.Services.AddBoxOfficeJson();
         builder.WebHost.ConfigureKestrel(kestrel => RequestLimits.ApplyOuterLimits(kestrel.Limits));
+        AllowedHostsMiddleware.ReplaceFrameworkFilter(builder.Services);
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.Configure<RouteOptions>(o => o.SetParameterPolicy<EntityIdRouteConstraint>(EntityIdRouteConstraint.Name));
         builder.Services.AddValidation();
@@ -41,6 +42,7 @@ public static class ApiHostingExtensions
     {
         app.UseBoxOfficeRequestLogging();
         app.UseMiddleware<ApiSecurityHeadersMiddleware>();
+        app.UseMiddleware<AllowedHostsMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestLimitsMiddleware>();

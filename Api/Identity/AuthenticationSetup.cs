@@ -13,7 +13,8 @@ public static class AuthenticationSetup
 
     /// <summary>
     /// JwtBearer for Cognito-shaped access tokens: issuer and signing keys come from the shape's configuration manager
-    /// (dev issuer locally, the user pool's JWKS on AWS); <c>token_use</c> must be <c>access</c> and <c>client_id</c> ours;
+    /// (dev issuer locally, the user pool's JWKS on AWS), the signing key is the one the token's <c>kid</c> names;
+    /// <c>token_use</c> must be <c>access</c> and <c>client_id</c> ours;
     /// roles are the <c>cognito:groups</c> claim.
     /// </summary>
     public static IServiceCollection AddBoxOfficeAuthentication(this IServiceCollection services)
@@ -32,6 +33,9 @@ public static class AuthenticationSetup
                     ValidateLifetime = true,
                     RequireExpirationTime = true,
                     ValidateIssuerSigningKey = true,
+                    // Only the key the token's kid names: a token naming an unknown kid, or none, is refused, not
+                    // tried against every key of the set (each key of both shapes' sets has a kid).
+                    TryAllIssuerSigningKeys = false,
                     ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
                     ClockSkew = TimeSpan.FromSeconds(30),
                     NameClaimType = CognitoClaims.Username,

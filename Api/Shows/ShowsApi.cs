@@ -6,6 +6,7 @@ using BoxOffice.Api.Security;
 using BoxOffice.Core.Files;
 using BoxOffice.Core.Ids;
 using BoxOffice.Core.Jobs;
+using BoxOffice.Core.Paging;
 using BoxOffice.Core.Shows;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -52,16 +53,28 @@ public static class ShowsApi
             .ProducesHeader(StatusCodes.Status202Accepted, "Location", "The show: /shows/{showId}.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        app.MapGet("/admin/shows", ListAllShows)
+            .RequireAuthorization(AuthenticationSetup.AdminPolicy)
+            .WithTags("Shows").WithName("ListAllShows").WithSummary("Every show, whatever its status, latest start first (admin)")
+            .WithDescription("On sale, off sale, cancelled and past shows alike, for the admin pages. Cursor paging as in GET /shows.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }
 
     private static async Task<Ok<PageResponse<ShowResponse>>> ListShows(
-        [AsParameters] PageQuery page, IShowStore store, IFileStore files, IOptions<FilesOptions> options, CancellationToken ct)
+        [AsParameters] PageQuery page, IShowStore store, IFileStore files, IOptions<FilesOptions> options, CancellationToken ct) =>
+        TypedResults.Ok(await ResponseOfAsync(await store.ListOnSaleAsync(page.ToRequest(), ct), files, options.Value, ct));
+
+    private static async Task<Ok<PageResponse<ShowResponse>>> ListAllShows(
+        [AsParameters] PageQuery page, IShowStore store, IFileStore files, IOptions<FilesOptions> options, CancellationToken ct) =>
+        TypedResults.Ok(await ResponseOfAsync(await store.ListAllAsync(page.ToRequest(), ct), files, options.Value, ct));
+
+    private static async Task<PageResponse<ShowResponse>> ResponseOfAsync(Page<Show> page, IFileStore files, FilesOptions options, CancellationToken ct)
     {
-        var result = await store.ListOnSaleAsync(page.ToRequest(), ct);
-        var items = new List<ShowResponse>(result.Items.Count);
-        foreach (var show in result.Items) items.Add(await ShowResponse.FromAsync(show, files, options.Value.DownloadUrlLifetime, ct));
-        return TypedResults.Ok(new PageResponse<ShowResponse>(items, result.NextCursor));
+        var items = new List<ShowResponse>(page.Items.Count);
+        foreach (var show in page.Items) items.Add(await ShowResponse.FromAsync(show, files, options.DownloadUrlLifetime, ct));
+        return new PageResponse<ShowResponse>(items, page.NextCursor);
     }
 
     private static async Task<Results<Ok<ShowResponse>, ProblemHttpResult>> GetShow(

@@ -1,4 +1,5 @@
 using BoxOffice.Core.Identity;
+using BoxOffice.Core.Web;
 using BoxOffice.Hosting.Composition;
 
 namespace BoxOffice.Api.Site;
@@ -10,12 +11,13 @@ namespace BoxOffice.Api.Site;
 public sealed record SiteConfig(
     string ApiBaseUrl, string? AuthorizeUrl, string? TokenUrl, string? LogoutUrl, string ClientId, string Scope, string AdminGroup, string Currency)
 {
-    public static SiteConfig For(HttpContext http, SiteOptions site, IdentityOptions identity, RuntimeShape shape)
+    /// <summary>Built from configuration and the public base URL only, so the request's <c>Host</c> header has no say in it.</summary>
+    public static SiteConfig For(IPublicBaseUrl baseUrl, SiteOptions site, IdentityOptions identity, RuntimeShape shape)
     {
         var signIn = site.SignInBaseUrl is { Length: > 0 } configured ? configured.TrimEnd('/')
-            : shape == RuntimeShape.Local ? $"{http.Request.Scheme}://{http.Request.Host}/dev" : null;
+            : shape == RuntimeShape.Local ? baseUrl.Value + "/dev" : null;
         return new SiteConfig(
-            $"{http.Request.Scheme}://{http.Request.Host}",
+            baseUrl.Value,
             signIn is null ? null : signIn + "/oauth2/authorize",
             signIn is null ? null : signIn + "/oauth2/token",
             signIn is null ? null : signIn + "/logout",

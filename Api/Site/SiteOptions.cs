@@ -3,7 +3,7 @@ namespace BoxOffice.Api.Site;
 /// <summary>
 /// Section <c>BoxOffice:Site</c>: the web box office the Api serves next to itself (local shape), and what its
 /// <c>config.json</c> says. Every setting is optional: by default the site comes from the repository's <c>Web/</c>
-/// folder, lives on the Api's own origin and signs in with the dev issuer.
+/// folder, lives on the Api's own origin (its public base URL) and signs in with the dev issuer.
 /// </summary>
 public sealed class SiteOptions
 {
@@ -12,7 +12,7 @@ public sealed class SiteOptions
     /// <summary>The folder holding <c>index.html</c>; default: <c>Web/</c> beside or above the content root.</summary>
     public string? Root { get; set; }
 
-    /// <summary>The site's origin (<c>https://host[:port]</c>); default: the origin the request came to.</summary>
+    /// <summary>The site's origin (<c>https://host[:port]</c>); default: the origin of <c>BoxOffice:PublicUrl:BaseUrl</c>.</summary>
     public string? Origin { get; set; }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using BoxOffice.Api.Identity.SignIn;
 using BoxOffice.Core.Identity;
+using BoxOffice.Core.Web;
 using BoxOffice.Hosting.Composition;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.FileProviders;
@@ -71,7 +72,7 @@ public static class SiteSetup
             app.MapGet(route, () => TypedResults.PhysicalFile(index, "text/html; charset=utf-8", lastModified: File.GetLastWriteTimeUtc(index)))
                 .ExcludeFromDescription();
         }
-        app.MapGet("/config.json", (HttpContext http, IOptions<SiteOptions> site, IOptions<IdentityOptions> identity, IOptions<BoxOfficeOptions> shape) =>
-            TypedResults.Json(SiteConfig.For(http, site.Value, identity.Value, shape.Value.Shape))).ExcludeFromDescription();
+        app.MapGet("/config.json", (IPublicBaseUrl baseUrl, IOptions<SiteOptions> site, IOptions<IdentityOptions> identity, IOptions<BoxOfficeOptions> shape) =>
+            TypedResults.Json(SiteConfig.For(baseUrl, site.Value, identity.Value, shape.Value.Shape))).ExcludeFromDescription();
     }
 }

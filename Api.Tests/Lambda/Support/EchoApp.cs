@@ -37,6 +37,7 @@ public sealed class EchoApp : IAsyncDisposable
     public static async Task<EchoApp> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
+        builder.Configuration["AllowedHosts"] = "*"; // it echoes whatever host an event names; the Api's appsettings lie beside the tests
         var server = new CapturingServer();
         builder.Services.AddSingleton<IServer>(server);
         builder.Logging.ClearProviders();

@@ -7,12 +7,15 @@ public static class HttpApiEvent
 {
     public const string DefaultSourceIp = "203.0.113.24";
 
+    /// <summary>The API's domain, the Host header of every event (the template's <c>AllowedHosts</c> for the Api).</summary>
+    public const string Host = "k3xa8b2c1d.execute-api.eu-west-1.amazonaws.com";
+
     public static string Create(
         string method, string path, string? body = null, string? bearerToken = null, IDictionary<string, string>? headers = null, string sourceIp = DefaultSourceIp)
     {
         var all = new Dictionary<string, string>
         {
-            ["host"] = "k3xa8b2c1d.execute-api.eu-west-1.amazonaws.com",
+            ["host"] = Host,
             ["user-agent"] = "e2e-test",
             ["x-forwarded-for"] = sourceIp,
             ["x-forwarded-port"] = "443",
@@ -36,7 +39,7 @@ public static class HttpApiEvent
             {
                 ["accountId"] = "123456789012",
                 ["apiId"] = "k3xa8b2c1d",
-                ["domainName"] = "k3xa8b2c1d.execute-api.eu-west-1.amazonaws.com",
+                ["domainName"] = Host,
                 ["http"] = new Dictionary<string, string> { ["method"] = method, ["path"] = rawPath, ["protocol"] = "HTTP/1.1", ["sourceIp"] = sourceIp, ["userAgent"] = "e2e-test" },
                 ["requestId"] = requestId,
                 ["routeKey"] = "$default",

@@ -11,7 +11,10 @@ public interface IShowStore
     /// <summary>Shows on sale, soonest first (then by id), for the public list.</summary>
     Task<Page<Show>> ListOnSaleAsync(PageRequest page, CancellationToken ct);
 
-    /// <summary>Every show whatever its status, for reports.</summary>
+    /// <summary>
+    /// Every show whatever its status (off sale, cancelled, started), latest start first (then by id, descending): the
+    /// admins' list, where the shows ahead come before the past ones, and the reports.
+    /// </summary>
     Task<Page<Show>> ListAllAsync(PageRequest page, CancellationToken ct);
 
     /// <summary>Inserts a new show; false when the id is taken.</summary>

@@ -5,11 +5,14 @@ using BoxOffice.Core.Identity;
 using BoxOffice.Core.Jobs;
 using BoxOffice.Core.Paging;
 using BoxOffice.Core.Queue;
+using BoxOffice.Core.Web;
 using BoxOffice.Hosting.Health;
 using BoxOffice.Hosting.Metrics;
 using BoxOffice.Hosting.Tracing;
+using BoxOffice.Hosting.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace BoxOffice.Hosting.Composition;
 
@@ -32,6 +35,9 @@ public static class CoreHostingExtensions
         services.Configure<PagingOptions>(config.GetSection(PagingOptions.Section));
         services.Configure<AwsOptions>(config.GetSection(AwsOptions.Section));
         services.Configure<BoxOffice.Core.Orders.OrderOptions>(config.GetSection(BoxOffice.Core.Orders.OrderOptions.Section));
+        services.AddOptions<PublicUrlOptions>().Bind(config.GetSection(PublicUrlOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PublicUrlOptions>, PublicUrlValidation>();
+        services.AddSingleton<IPublicBaseUrl, ServerPublicBaseUrl>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IJobPublisher, JobPublisher>();
         builder.AddBoxOfficeMetrics();

@@ -23,7 +23,6 @@ internal static class LocalShapeExtensions
     public static IHostApplicationBuilder AddLocalShape(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddHttpContextAccessor();
         services.AddSingleton<LocalDataFolder>();
         services.AddSingleton(sp => new CursorCodec(CursorKey(sp) ?? sp.GetRequiredService<LocalDataFolder>().Secret("cursor")));
         services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<LocalDataFolder>().PathOf("boxoffice.db"), DataSchema.Sql, DataSchema.UpgradeAsync));

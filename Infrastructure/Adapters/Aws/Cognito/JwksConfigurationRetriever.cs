@@ -15,9 +15,10 @@ internal sealed class JwksConfigurationRetriever(string issuer) : IConfiguration
         var document = await retriever.GetDocumentAsync(address, cancel);
         var keys = new JsonWebKeySet(document);
         var configuration = new OpenIdConnectConfiguration { Issuer = issuer, JwksUri = address, JsonWebKeySet = keys };
-        foreach (var key in keys.GetSigningKeys()) configuration.SigningKeys.Add(key);
+        // Tokens are checked against the key their kid names only, so a key without a kid could verify nothing.
+        foreach (var key in keys.GetSigningKeys().Where(key => !string.IsNullOrEmpty(key.KeyId))) configuration.SigningKeys.Add(key);
         if (configuration.SigningKeys.Count == 0)
-            throw new InvalidOperationException($"The JWKS document at {address} holds no signing keys.");
+            throw new InvalidOperationException($"The JWKS document at {address} holds no signing keys with a kid.");
         return configuration;
     }
 }

@@ -28,9 +28,10 @@ internal sealed class DynamoDbShowStore(DynamoDbTable table, TimeProvider clock)
         return new Page<Show>([.. (await ShowsOfAsync(entries.Items, ct)).Where(show => show.IsOnSaleAt(now))], entries.NextCursor);
     }
 
+    /// <summary>GSI2, partition <c>SHOWS</c>, backwards: latest start first.</summary>
     public async Task<Page<Show>> ListAllAsync(PageRequest page, CancellationToken ct)
     {
-        var entries = await table.QueryPageAsync(BoxOfficeTable.Gsi2, ShowItem.AllPartition, null, ascending: true, "shows:all", page, entry => entry, ct);
+        var entries = await table.QueryPageAsync(BoxOfficeTable.Gsi2, ShowItem.AllPartition, null, ascending: false, "shows:all:latest-first", page, entry => entry, ct);
         return new Page<Show>(await ShowsOfAsync(entries.Items, ct), entries.NextCursor);
     }
 

@@ -1,28 +1,28 @@
 using System.Globalization;
 using System.Text.Json;
 using BoxOffice.Core.Files;
-using Microsoft.AspNetCore.Http;
+using BoxOffice.Core.Web;
 
 namespace BoxOffice.Adapters.Local.Files;
 
 /// <summary>
 /// Files in a folder; each object has a sidecar <c>.meta</c> with its content type. URLs point at the Api's own
-/// <c>/files/{key}</c> routes, signed by <see cref="LocalUrlSigner"/>, on the host of the current request.
+/// <c>/files/{key}</c> routes, signed by <see cref="LocalUrlSigner"/>, under the configured public base URL (never
+/// the host a request named: a forged <c>Host</c> header must not put signed links on someone else's site).
 /// </summary>
-public sealed class LocalFileStore(LocalDataFolder folder, LocalUrlSigner signer, TimeProvider clock, IHttpContextAccessor http) : IFileStore
+public sealed class LocalFileStore(LocalDataFolder folder, LocalUrlSigner signer, TimeProvider clock, IPublicBaseUrl baseUrl) : IFileStore
 {
     public const string RoutePrefix = "/files/";
 
     /// <summary>Sent with every upload, as S3 signs it: the PUT only creates, never overwrites.</summary>
     public const string CreateOnlyHeader = "If-None-Match";
-    private const string DefaultBaseUrl = "http://localhost:5000";
 
     public Task<PresignedUpload> CreateUploadAsync(string key, string contentType, long contentLength, TimeSpan lifetime, CancellationToken ct)
     {
         var expires = clock.GetUtcNow() + lifetime;
         var unix = expires.ToUnixTimeSeconds();
         var sig = signer.Sign("PUT", key, unix, contentType, contentLength);
-        var url = new Uri($"{BaseUrl()}{RoutePrefix}{EscapeKey(key)}?expires={unix}&type={Uri.EscapeDataString(contentType)}&length={contentLength}&sig={sig}");
+        var url = new Uri($"{baseUrl.Value}{RoutePrefix}{EscapeKey(key)}?expires={unix}&type={Uri.EscapeDataString(contentType)}&length={contentLength}&sig={sig}");
         var headers = new Dictionary<string, string>
         {
             ["Content-Type"] = contentType,
@@ -35,7 +35,7 @@ public sealed class LocalFileStore(LocalDataFolder folder, LocalUrlSigner signer
     public Task<Uri> CreateDownloadUrlAsync(string key, TimeSpan lifetime, CancellationToken ct)
     {
         var unix = (clock.GetUtcNow() + lifetime).ToUnixTimeSeconds();
-        return Task.FromResult(new Uri($"{BaseUrl()}{RoutePrefix}{EscapeKey(key)}?expires={unix}&sig={signer.Sign("GET", key, unix)}"));
+        return Task.FromResult(new Uri($"{baseUrl.Value}{RoutePrefix}{EscapeKey(key)}?expires={unix}&sig={signer.Sign("GET", key, unix)}"));
     }
 
     public async Task PutAsync(string key, Stream content, string contentType, CancellationToken ct) =>
@@ -108,12 +108,6 @@ public sealed class LocalFileStore(LocalDataFolder folder, LocalUrlSigner signer
     public static bool IsValidKey(string key) =>
         key.Length is > 0 and <= 512 && !key.StartsWith('/') && !key.Contains('\\') && !key.EndsWith(".meta", StringComparison.Ordinal)
         && key.Split('/').All(part => part.Length > 0 && part != "." && part != "..");
-
-    private string BaseUrl()
-    {
-        var request = http.HttpContext?.Request;
-        return request is null ? DefaultBaseUrl : $"{request.Scheme}://{request.Host}{request.PathBase}";
-    }
 
     private static string EscapeKey(string key) => string.Join('/', key.Split('/').Select(Uri.EscapeDataString));
 

@@ -26,6 +26,7 @@ internal static class DataSchema
             created_at INTEGER NOT NULL,
             updated_at INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS shows_by_status_date ON shows (status, starts_at, show_id);
+        CREATE INDEX IF NOT EXISTS shows_by_date ON shows (starts_at, show_id);
         CREATE TABLE IF NOT EXISTS orders (
             order_id TEXT PRIMARY KEY,
             show_id TEXT NOT NULL,

@@ -23,17 +23,18 @@ internal sealed class SqliteShowStore(SqliteDatabase db, CursorCodec cursors, Ti
     }
 
     public Task<Page<Show>> ListOnSaleAsync(PageRequest page, CancellationToken ct) =>
-        ListAsync("shows:on-sale", $"status = '{ShowStatus.OnSale}' AND starts_at > $now", page, ct);
+        ListAsync("shows:on-sale", $"status = '{ShowStatus.OnSale}' AND starts_at > $now", latestFirst: false, page, ct);
 
     public Task<Page<Show>> ListAllAsync(PageRequest page, CancellationToken ct) =>
-        ListAsync("shows:all", "1 = 1", page, ct);
+        ListAsync("shows:all:latest-first", "1 = 1", latestFirst: true, page, ct);
 
-    private async Task<Page<Show>> ListAsync(string scope, string filter, PageRequest page, CancellationToken ct)
+    private async Task<Page<Show>> ListAsync(string scope, string filter, bool latestFirst, PageRequest page, CancellationToken ct)
     {
-        var (afterStart, afterId) = KeysetPaging.After(cursors, scope, page, (long.MinValue, ""));
+        var (cmp, dir, start) = latestFirst ? ("<", "DESC", long.MaxValue) : (">", "ASC", long.MinValue);
+        var (afterStart, afterId) = KeysetPaging.After(cursors, scope, page, (start, ""));
         await using var connection = await db.OpenAsync(ct);
         var rows = await connection.QueryAsync(
-            $"SELECT {Columns} FROM shows WHERE {filter} AND (starts_at > $s OR (starts_at = $s AND show_id > $id)) ORDER BY starts_at, show_id LIMIT $limit",
+            $"SELECT {Columns} FROM shows WHERE {filter} AND (starts_at {cmp} $s OR (starts_at = $s AND show_id {cmp} $id)) ORDER BY starts_at {dir}, show_id {dir} LIMIT $limit",
             Read, ct, ("$now", clock.GetUtcNow().Millis()), ("$s", afterStart), ("$id", afterId), ("$limit", page.Limit + 1));
         return KeysetPaging.Of(rows, page, cursors, scope, show => (show.StartsAt, show.ShowId));
     }

@@ -1,5 +1,6 @@
-// Admin: the shows, a form to create one, and the edit page. Edits send If-Match with the ETag the page read;
-// a 412 (someone else saved first) shows their values next to the form, and nothing is overwritten unless asked.
+// Admin: every show (GET /admin/shows, paged, whatever its status), a form to create one, and the edit page. Edits
+// send If-Match with the ETag the page read; a 412 (someone else saved first) shows their values next to the form,
+// and nothing is overwritten unless asked.
 
 import { get, request } from '../api.js';
 import { config } from '../config.js';
@@ -11,24 +12,46 @@ import { manageTabs, markTab } from './manage-parts.js';
 import { posterUpload } from './poster-upload.js';
 
 export async function manageShowsView({ main, signal }) {
-  const body = h('div', {});
+  const body = h('tbody', {});
+  const table = h('div', { class: 'table-wrap' }, h('table', { class: 'cards' },
+    h('caption', { class: 'visually-hidden' }, 'Every show, latest start first'),
+    h('thead', {}, h('tr', {}, ['Title', 'When', 'Status', 'Seats left', 'Price', 'Poster'].map(t => h('th', { scope: 'col' }, t)))),
+    body));
+  const pager = h('div', { class: 'pager' });
   replace(main, h('h1', {}, 'Manage'), markTab(manageTabs()),
-    h('div', { class: 'actions' }, h('a', { class: 'button', href: '/manage/shows/new' }, 'New show')), body);
-  try {
-    const { data } = await get('/shows?limit=50', { signal });
-    replace(body, data.items.length === 0 ? h('p', {}, 'No show is on sale.') : h('div', { class: 'table-wrap' }, h('table', { class: 'cards' },
-      h('caption', { class: 'visually-hidden' }, 'Shows on sale'),
-      h('thead', {}, h('tr', {}, ['Title', 'When', 'Seats left', 'Price', 'Poster'].map(t => h('th', { scope: 'col' }, t)))),
-      h('tbody', {}, data.items.map(show => h('tr', {},
-        h('td', { class: 'wrap' }, h('a', { href: `/manage/shows/${encodeURIComponent(show.showId)}` }, show.title)),
-        h('td', { 'data-label': 'When' }, when(show.startsAt)),
-        h('td', { 'data-label': 'Seats left' }, `${show.seatsAvailable} / ${show.capacity}`),
-        h('td', { 'data-label': 'Price' }, money(show.price, config().currency)),
-        h('td', { 'data-label': 'Poster' }, show.posterStatus)))))));
-  } catch (error) {
-    if (error.name === 'AbortError') throw error;
-    replace(body, h('div', { class: 'notice error', role: 'alert' }, explain(error, 'load the shows')));
-  }
+    h('div', { class: 'actions' }, h('a', { class: 'button', href: '/manage/shows/new' }, 'New show')),
+    h('p', { class: 'muted' }, 'Every show, on sale or not, latest start first.'), table, pager);
+
+  const loadPage = async cursor => {
+    const query = new URLSearchParams({ limit: '20' });
+    if (cursor) query.set('cursor', cursor);
+    try {
+      const { data } = await get(`/admin/shows?${query}`, { auth: true, signal });
+      body.append(...data.items.map(showRow));
+      if (!cursor && data.items.length === 0) table.replaceWith(h('p', {}, 'There is no show yet. Create the first one.'));
+      replace(pager, data.nextCursor ? h('button', { type: 'button', class: 'secondary', onclick: () => loadPage(data.nextCursor) }, 'Show more') : null);
+      if (cursor) announce(`${data.items.length} more shows`);
+    } catch (error) {
+      if (error.name === 'AbortError') throw error;
+      replace(pager, h('div', { class: 'notice error', role: 'alert' }, explain(error, 'load the shows'),
+        h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => loadPage(cursor) }, 'Try again'))));
+    }
+  };
+  await loadPage(null);
+}
+
+/** One row of the admin list: the title links to the edit page; the status says whether buyers can see it. */
+function showRow(show) {
+  const started = new Date(show.startsAt).getTime() <= Date.now();
+  const tone = show.status === 'Cancelled' ? 'bad' : show.status === 'OnSale' && !started ? '' : 'muted';
+  return h('tr', { dataset: { showId: show.showId } },
+    h('td', { class: 'wrap' }, h('a', { href: `/manage/shows/${encodeURIComponent(show.showId)}` }, show.title)),
+    h('td', { 'data-label': 'When' }, h('time', { datetime: show.startsAt }, when(show.startsAt))),
+    h('td', { 'data-label': 'Status' }, h('span', { class: `badge ${tone}` }, display({ name: 'status' }, show.status)),
+      started ? h('span', { class: 'muted' }, ' · started') : null),
+    h('td', { 'data-label': 'Seats left' }, `${show.seatsAvailable} / ${show.capacity}`),
+    h('td', { 'data-label': 'Price' }, money(show.price, config().currency)),
+    h('td', { 'data-label': 'Poster' }, show.posterStatus));
 }
 
 export function newShowView({ main }) {
