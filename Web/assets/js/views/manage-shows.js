@@ -9,6 +9,7 @@ import { fromLocalInput, localInputValue, money, when } from '../format.js';
 import { clearErrors, explain, markField, showErrors } from '../problems.js';
 import { navigate } from '../router.js';
 import { manageTabs, markTab } from './manage-parts.js';
+import { pagedList } from './paged-list.js';
 import { posterUpload } from './poster-upload.js';
 
 export async function manageShowsView({ main, signal }) {
@@ -22,22 +23,8 @@ export async function manageShowsView({ main, signal }) {
     h('div', { class: 'actions' }, h('a', { class: 'button', href: '/manage/shows/new' }, 'New show')),
     h('p', { class: 'muted' }, 'Every show, on sale or not, latest start first.'), table, pager);
 
-  const loadPage = async cursor => {
-    const query = new URLSearchParams({ limit: '20' });
-    if (cursor) query.set('cursor', cursor);
-    try {
-      const { data } = await get(`/admin/shows?${query}`, { auth: true, signal });
-      body.append(...data.items.map(showRow));
-      if (!cursor && data.items.length === 0) table.replaceWith(h('p', {}, 'There is no show yet. Create the first one.'));
-      replace(pager, data.nextCursor ? h('button', { type: 'button', class: 'secondary', onclick: () => loadPage(data.nextCursor) }, 'Show more') : null);
-      if (cursor) announce(`${data.items.length} more shows`);
-    } catch (error) {
-      if (error.name === 'AbortError') throw error;
-      replace(pager, h('div', { class: 'notice error', role: 'alert' }, explain(error, 'load the shows'),
-        h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => loadPage(cursor) }, 'Try again'))));
-    }
-  };
-  await loadPage(null);
+  await pagedList({ path: '/admin/shows', limit: 20, auth: true, signal, list: body, pager, render: showRow, what: 'load the shows',
+    empty: h('p', {}, 'There is no show yet. Create the first one.'), replaces: table });
 }
 
 /** One row of the admin list: the title links to the edit page; the status says whether buyers can see it. */

@@ -1,10 +1,9 @@
 // The shows on sale, soonest first, paged with the API's cursor ("Show more").
 
-import { get } from '../api.js';
 import { config } from '../config.js';
-import { h, replace, announce } from '../dom.js';
+import { h, replace } from '../dom.js';
 import { money, seatsLeft, when } from '../format.js';
-import { explain } from '../problems.js';
+import { pagedList } from './paged-list.js';
 import { poster } from './poster.js';
 
 export async function showsView({ main, signal }) {
@@ -12,22 +11,8 @@ export async function showsView({ main, signal }) {
   const pager = h('div', { class: 'pager' });
   replace(main, h('h1', {}, 'Shows on sale'), h('p', { class: 'muted' }, 'Times are shown in your time zone.'), list, pager);
 
-  const loadPage = async cursor => {
-    const query = new URLSearchParams({ limit: '12' });
-    if (cursor) query.set('cursor', cursor);
-    try {
-      const { data } = await get(`/shows?${query}`, { signal });
-      list.append(...data.items.map(card));
-      if (!cursor && data.items.length === 0) list.replaceWith(h('p', {}, 'Nothing is on sale right now. Please come back soon.'));
-      replace(pager, data.nextCursor ? h('button', { type: 'button', class: 'secondary', onclick: () => loadPage(data.nextCursor) }, 'Show more') : null);
-      if (cursor) announce(`${data.items.length} more shows`);
-    } catch (error) {
-      if (error.name === 'AbortError') throw error;
-      replace(pager, h('div', { class: 'notice error', role: 'alert' }, explain(error, 'load the shows'),
-        h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => loadPage(cursor) }, 'Try again'))));
-    }
-  };
-  await loadPage(null);
+  await pagedList({ path: '/shows', limit: 12, signal, list, pager, render: card, what: 'load the shows',
+    empty: h('p', {}, 'Nothing is on sale right now. Please come back soon.') });
 }
 
 function card(show) {
