@@ -59,14 +59,10 @@ public sealed class DevTokenIssuer
     }
 
     /// <summary>The public half as a JWKS document.</summary>
-    public JsonWebKeySet KeySet()
+    public JsonWebKeySetDocument KeySet()
     {
-        var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(SigningKey.Rsa.ExportParameters(false)) { KeyId = SigningKey.KeyId });
-        jwk.Use = "sig";
-        jwk.Alg = SecurityAlgorithms.RsaSha256;
-        var set = new JsonWebKeySet();
-        set.Keys.Add(jwk);
-        return set;
+        var key = SigningKey.Rsa.ExportParameters(false);
+        return new([new("RSA", "sig", SecurityAlgorithms.RsaSha256, SigningKey.KeyId, Base64UrlEncoder.Encode(key.Modulus), Base64UrlEncoder.Encode(key.Exponent))]);
     }
 
     /// <summary>A stable, opaque subject per username, as Cognito gives each user one UUID.</summary>
