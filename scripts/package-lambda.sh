@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Packages the Api and the Worker for AWS Lambda on x86_64:
-#   scripts/package-lambda.sh                      -> artifacts/lambda/Api.zip, Worker.zip for provided.al2023
-#   scripts/package-lambda.sh --runtime dotnet10   -> the same for the managed .NET 10 runtime
+#   scripts/package-lambda.sh                      -> artifacts/lambda/Api.zip, Worker.zip: Native AOT, provided.al2023
+#   scripts/package-lambda.sh --build r2r          -> the same, self-contained composite ReadyToRun instead
+#   scripts/package-lambda.sh --runtime dotnet10   -> framework-dependent ReadyToRun for the managed .NET 10 runtime
 #   scripts/package-lambda.sh --output DIR         -> zips into DIR instead
-# provided.al2023: self-contained publish, app and framework precompiled together (composite ReadyToRun); Lambda
-#   runs `bootstrap`, which sets the GC's gen0 budget and execs the app (BoxOffice.Api / BoxOffice.Worker).
+# provided.al2023: Lambda runs `bootstrap`, which sets the GC's gen0 budget and execs the app (BoxOffice.Api /
+#   BoxOffice.Worker): with --build aot (the default) one native executable compiled ahead of time, with --build r2r
+#   a self-contained publish whose app and framework are precompiled together (composite ReadyToRun).
 # dotnet10: framework-dependent ReadyToRun publish; handler = the assembly name (BoxOffice.Api / BoxOffice.Worker).
 # The Api is built with -p:LambdaPackage=true, which leaves the Worker out of it (see Api/Api.csproj); the script
 #   fails if the Worker or its QR code library still lands in the Api package.
@@ -12,20 +14,23 @@ set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 runtime="provided.al2023"
+build="aot"
 output="$root/artifacts/lambda"
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --runtime) runtime="$2"; shift 2 ;;
+    --build) build="$2"; shift 2 ;;
     --output) output="$(mkdir -p "$2" && cd "$2" && pwd)"; shift 2 ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 
+case "$build" in aot|r2r) ;; *) echo "--build must be aot or r2r, not '$build'" >&2; exit 2 ;; esac
 case "$runtime" in
   provided.al2023) self_contained=true; composite=true ;;
-  dotnet10) self_contained=false; composite=false ;;
+  dotnet10) self_contained=false; composite=false; build=r2r ;;
   *) echo "--runtime must be provided.al2023 or dotnet10, not '$runtime'" >&2; exit 2 ;;
 esac
 
@@ -55,13 +60,35 @@ for project in Api Worker; do
   rm -rf "$publish"
   package_properties=()
   [[ "$project" == Api ]] && package_properties=(-p:LambdaPackage=true)
-  echo "Publishing $project for $runtime ..."
-  # Composite ReadyToRun also precompiles the framework's generics over the app's types (a third less CPU to the
-  # first response). Workstation, non-concurrent GC: a function has one or two vCPUs; starts faster, stays smaller.
-  dotnet publish "$root/$project/$project.csproj" -c Release -r linux-x64 --self-contained "$self_contained" \
-    -p:PublishReadyToRun=true -p:PublishReadyToRunComposite="$composite" \
-    -p:ServerGarbageCollection=false -p:ConcurrentGarbageCollection=false \
-    -p:TieredPGO=false -p:SatelliteResourceLanguages=en "${package_properties[@]}" -o "$publish" --nologo -v quiet
+  echo "Publishing $project for $runtime ($build) ..."
+  # Workstation, non-concurrent GC: a function has one or two vCPUs; starts faster, stays smaller.
+  common=(-c Release -r linux-x64 -p:ServerGarbageCollection=false -p:ConcurrentGarbageCollection=false
+    -p:SatelliteResourceLanguages=en "${package_properties[@]}" -o "$publish" --nologo)
+  if [[ "$build" == aot ]]; then
+    # Native AOT: no JIT and no IL at run time. Any trim or AOT warning fails the package but one, named here: Serilog
+    # destructures {@value} of unknown types by reflection, and no template of ours does that (a test checks).
+    # Nothing but the executable, its settings and native libraries goes into the package.
+    log="$(mktemp)"
+    if ! dotnet publish "$root/$project/$project.csproj" "${common[@]}" -p:PublishAot=true -p:TrimmerSingleWarn=false \
+        -p:TreatWarningsAsErrors=false -v minimal > "$log" 2>&1; then
+      cat "$log" >&2; rm -f "$log"; exit 1
+    fi
+    known='IL2067: Serilog.Capturing.PropertyValueConverter.TryConvertStructure'
+    unexpected="$(grep -E ' warning [A-Z]+[0-9]+' "$log" | grep -v "$known" | sort -u || true)"
+    rm -f "$log"
+    if [[ -n "$unexpected" ]]; then
+      echo "error: the Native AOT build of $project has warnings:" >&2; echo "$unexpected" >&2; exit 1
+    fi
+    rm -f "$publish"/*.dbg "$publish"/*.pdb "$publish"/*.xml "$publish"/*.staticwebassets.*.json
+    if compgen -G "$publish/*.dll" >/dev/null; then
+      echo "error: the Native AOT package of $project holds managed assemblies: $(cd "$publish" && ls ./*.dll)" >&2; exit 1
+    fi
+  else
+    # Composite ReadyToRun also precompiles the framework's generics over the app's types (a third less CPU to the
+    # first response than per-assembly ReadyToRun).
+    dotnet publish "$root/$project/$project.csproj" "${common[@]}" --self-contained "$self_contained" \
+      -p:PublishReadyToRun=true -p:PublishReadyToRunComposite="$composite" -p:TieredPGO=false -v quiet
+  fi
   if [[ "$project" == Api ]]; then
     for worker_only in BoxOffice.Worker.dll QRCoder.dll; do
       if [[ -e "$publish/$worker_only" ]]; then

@@ -28,7 +28,7 @@ public static class IdentityApi
             .WithSummary("Mint a Cognito-shaped access token (local shape only)")
             .WithDescription("Any username works; put \"admin\" in groups for admin routes. Paste the accessToken into Authorize.")
             .ProducesValidationProblem();
-        dev.MapGet("/.well-known/jwks.json", (HttpContext http, DevTokenIssuer issuer) => ApiJsonResults.Json(http, issuer.KeySet()))
+        dev.MapGet("/.well-known/jwks.json", (HttpContext http, DevTokenIssuer issuer) => ApiJsonResults.Json(http, JsonWebKeySetResponse.Of(issuer.SigningKey)))
             .WithName("GetDevJwks")
             .WithSummary("Public signing keys of the local issuer");
         dev.MapDevSignInApi();

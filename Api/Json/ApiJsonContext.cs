@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using BoxOffice.Adapters.Local.Identity;
 using BoxOffice.Api.DeadLetters;
 using BoxOffice.Api.Health;
 using BoxOffice.Api.Identity;
@@ -35,7 +34,7 @@ namespace BoxOffice.Api.Json;
 [JsonSerializable(typeof(DevTokenRequest))]
 [JsonSerializable(typeof(DevTokenResponse))]
 [JsonSerializable(typeof(HealthResponse))]
-[JsonSerializable(typeof(JsonWebKeySetDocument))]
+[JsonSerializable(typeof(JsonWebKeySetResponse))]
 [JsonSerializable(typeof(OAuthTokenResponse))]
 [JsonSerializable(typeof(SiteConfig))]
 [JsonSerializable(typeof(ProblemDetails))]

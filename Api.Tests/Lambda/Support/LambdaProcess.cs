@@ -17,21 +17,37 @@ public sealed class LambdaProcess : IAsyncDisposable
 
     public Process Process => _process;
 
+    /// <summary>The entry assembly built next to the tests, run by <c>dotnet exec</c> (the managed build).</summary>
     public static LambdaProcess Start(string assembly, string runtimeApi, IReadOnlyDictionary<string, string> environment)
     {
         var path = Path.Combine(AppContext.BaseDirectory, assembly);
         if (!File.Exists(path)) throw new FileNotFoundException("Build the solution first: the entry assembly is missing.", path);
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet") { WorkingDirectory = AppContext.BaseDirectory };
         start.ArgumentList.Add("exec");
         start.ArgumentList.Add(path);
+        return Launch(start, Path.GetFileNameWithoutExtension(assembly), runtimeApi, environment);
+    }
+
+    /// <summary>
+    /// A packaged function's <c>bootstrap</c> (<paramref name="package"/> is its unpacked folder, as Lambda's task
+    /// root), run as the custom runtime runs it.
+    /// </summary>
+    public static LambdaProcess StartBootstrap(string package, string functionName, string runtimeApi, IReadOnlyDictionary<string, string> environment)
+    {
+        var bootstrap = Path.Combine(package, "bootstrap");
+        if (!File.Exists(bootstrap)) throw new FileNotFoundException("The package has no bootstrap.", bootstrap);
+        var start = new ProcessStartInfo(bootstrap) { WorkingDirectory = package };
+        start.Environment["LAMBDA_TASK_ROOT"] = package;
+        return Launch(start, functionName, runtimeApi, environment);
+    }
+
+    private static LambdaProcess Launch(ProcessStartInfo start, string functionName, string runtimeApi, IReadOnlyDictionary<string, string> environment)
+    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
         start.Environment["AWS_LAMBDA_RUNTIME_API"] = runtimeApi;
-        start.Environment["AWS_LAMBDA_FUNCTION_NAME"] = Path.GetFileNameWithoutExtension(assembly);
+        start.Environment["AWS_LAMBDA_FUNCTION_NAME"] = functionName;
         start.Environment["AWS_LAMBDA_FUNCTION_VERSION"] = "$LATEST";
         start.Environment["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = "512";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";

@@ -58,13 +58,6 @@ public sealed class DevTokenIssuer
         return new DevToken(token, (int)_options.DevTokenLifetime.TotalSeconds);
     }
 
-    /// <summary>The public half as a JWKS document.</summary>
-    public JsonWebKeySetDocument KeySet()
-    {
-        var key = SigningKey.Rsa.ExportParameters(false);
-        return new([new("RSA", "sig", SecurityAlgorithms.RsaSha256, SigningKey.KeyId, Base64UrlEncoder.Encode(key.Modulus), Base64UrlEncoder.Encode(key.Exponent))]);
-    }
-
     /// <summary>A stable, opaque subject per username, as Cognito gives each user one UUID.</summary>
     public static string SubjectOf(string username) =>
         new Guid(SHA256.HashData(Encoding.UTF8.GetBytes("boxoffice-dev-user:" + username))[..16]).ToString();
