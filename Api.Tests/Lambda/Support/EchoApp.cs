@@ -43,33 +43,8 @@ public sealed class EchoApp : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
 
-        app.Map("/echo/{**rest}", async (HttpContext context) =>
-        {
-            var request = context.Request;
-            using var body = new MemoryStream();
-            await request.Body.CopyToAsync(body);
-            var features = context.Features.Get<IHttpRequestFeature>()!;
-            return Results.Json(new Dictionary<string, object?>
-            {
-                ["method"] = request.Method,
-                ["scheme"] = request.Scheme,
-                ["host"] = request.Host.Value,
-                ["pathBase"] = request.PathBase.Value,
-                ["path"] = request.Path.Value,
-                ["rawTarget"] = features.RawTarget,
-                ["queryString"] = request.QueryString.Value,
-                ["query"] = request.Query.ToDictionary(q => q.Key, q => q.Value.ToArray()),
-                ["headers"] = request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()),
-                ["cookies"] = request.Cookies.ToDictionary(c => c.Key, c => c.Value),
-                ["contentLength"] = request.ContentLength,
-                ["body"] = Encoding.UTF8.GetString(body.ToArray()),
-                ["remoteIp"] = context.Connection.RemoteIpAddress?.ToString(),
-                ["traceIdentifier"] = context.TraceIdentifier,
-                ["protocol"] = request.Protocol,
-                ["awsRequestId"] = context.GetLambdaContext()?.AwsRequestId,
-                ["rest"] = context.GetRouteValue("rest")?.ToString(),
-            });
-        });
+        app.Map("/echo/{**rest}", (Delegate)EchoAsync);
+        app.Map("/", (Delegate)EchoAsync);
         app.MapGet("/files/{name}", (string name) => name == "poster.png" ? Results.Bytes(Png, "image/png") : Results.Text($"file:{name}"));
         app.MapPost("/upload", async (HttpContext context) =>
         {
@@ -138,6 +113,35 @@ public sealed class EchoApp : IAsyncDisposable
 
         await app.StartAsync();
         return new EchoApp(app, server);
+    }
+
+    /// <summary>Everything the request carried, as JSON.</summary>
+    private static async Task<IResult> EchoAsync(HttpContext context)
+    {
+        var request = context.Request;
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body);
+        var features = context.Features.Get<IHttpRequestFeature>()!;
+        return Results.Json(new Dictionary<string, object?>
+        {
+            ["method"] = request.Method,
+            ["scheme"] = request.Scheme,
+            ["host"] = request.Host.Value,
+            ["pathBase"] = request.PathBase.Value,
+            ["path"] = request.Path.Value,
+            ["rawTarget"] = features.RawTarget,
+            ["queryString"] = request.QueryString.Value,
+            ["query"] = request.Query.ToDictionary(q => q.Key, q => q.Value.ToArray()),
+            ["headers"] = request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()),
+            ["cookies"] = request.Cookies.ToDictionary(c => c.Key, c => c.Value),
+            ["contentLength"] = request.ContentLength,
+            ["body"] = Encoding.UTF8.GetString(body.ToArray()),
+            ["remoteIp"] = context.Connection.RemoteIpAddress?.ToString(),
+            ["traceIdentifier"] = context.TraceIdentifier,
+            ["protocol"] = request.Protocol,
+            ["awsRequestId"] = context.GetLambdaContext()?.AwsRequestId,
+            ["rest"] = context.GetRouteValue("rest")?.ToString(),
+        });
     }
 
     /// <summary>Runs <paramref name="eventJson"/> through the bridge and returns the API Gateway response JSON.</summary>

@@ -30,11 +30,7 @@ internal sealed class RestApiTranslator(ResponseBodyEncoder bodyEncoder) : ApiGa
             foreach (var (name, value) in request.Headers) headers[name] = value;
         }
 
-        var path = ApiGatewayPath.ToRawPath(request.Path);
-        var fullPath = context?.Path is { Length: > 0 } p ? ApiGatewayPath.ToRawPath(p) : path;
-        var pathBase = fullPath.Length > path.Length && fullPath.EndsWith(path, StringComparison.Ordinal) && path != "/"
-            ? fullPath[..^path.Length]
-            : "";
+        var (pathBase, path) = RestApiPath.Split(request);
         SetTarget(features, pathBase, path, Query(request));
         SetBody(features, request.Body, request.IsBase64Encoded);
         SetConnection(features, context?.DomainName, context?.Identity?.SourceIp, context?.RequestId);
