@@ -31,6 +31,9 @@ public sealed class EchoApp : IAsyncDisposable
         _server = server;
     }
 
+    /// <summary>What <c>/text</c> answers: non-ASCII text, characters the default encoder escapes, and ones JSON must.</summary>
+    public const string Text = "café ☕ チケット 😀 <b class='x'>1+1&2</b> a/b \"quoted\" back\\slash\ttab\nline\u0001end\u007f\u2028";
+
     /// <summary>Set by <c>/completed</c>'s OnCompleted callback.</summary>
     public static bool CompletedCallbackRan { get; set; }
 
@@ -90,6 +93,9 @@ public sealed class EchoApp : IAsyncDisposable
             return Results.Text($"visitor={context.Request.Cookies["visitor"]}");
         });
         app.MapDelete("/items/{id}", (string id) => Results.NoContent());
+        app.MapMethods("/empty", [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post], () => Results.StatusCode(StatusCodes.Status200OK));
+        app.MapGet("/text", () => Results.Text(Text, "text/plain; charset=utf-8"));
+        app.MapGet("/bytes/{count:int}", (int count) => Results.Bytes(Bytes(count), "application/octet-stream"));
         app.MapGet("/throw", IResult () => throw new InvalidOperationException("boom"));
         app.MapGet("/throw-after-write", async (HttpContext context) =>
         {
@@ -144,17 +150,38 @@ public sealed class EchoApp : IAsyncDisposable
         });
     }
 
+    /// <summary><paramref name="count"/> bytes that are the same on every call.</summary>
+    public static byte[] Bytes(int count)
+    {
+        var bytes = new byte[count];
+        new Random(count).NextBytes(bytes);
+        return bytes;
+    }
+
+    /// <summary>The server the bridge is made by: its logger and clock can be replaced.</summary>
+    public CapturingServer Server => _server;
+
     /// <summary>Runs <paramref name="eventJson"/> through the bridge and returns the API Gateway response JSON.</summary>
     public async Task<JsonElement> InvokeAsync(
         LambdaEventSource source, string eventJson, string awsRequestId = "aws-req-1", IEnumerable<string>? binaryTypes = null, long? maxRequestBodySize = 30_000_000)
     {
+        using var document = JsonDocument.Parse(await InvokeRawAsync(source, eventJson, awsRequestId, binaryTypes, maxRequestBodySize));
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>The answer's bytes exactly as they would be posted to the Runtime API.</summary>
+    public async Task<byte[]> InvokeRawAsync(
+        LambdaEventSource source, string eventJson, string awsRequestId = "aws-req-1", IEnumerable<string>? binaryTypes = null, long? maxRequestBodySize = 30_000_000,
+        Action<LambdaHostingOptions>? configure = null, DateTimeOffset? deadline = null, string? traceId = "Root=1-test")
+    {
         var options = new LambdaHostingOptions { EventSource = source, MaxRequestBodySize = maxRequestBodySize };
         foreach (var type in binaryTypes ?? []) options.BinaryContentTypes.Add(type);
+        configure?.Invoke(options);
         var bridge = _server.CreateBridge(options);
-        var context = new LambdaContext(awsRequestId, DateTimeOffset.UtcNow.AddSeconds(30), "arn:aws:lambda:eu-west-1:123456789012:function:echo", "Root=1-test");
+        var context = new LambdaContext(
+            awsRequestId, deadline ?? _server.Time.GetUtcNow().AddSeconds(30), "arn:aws:lambda:eu-west-1:123456789012:function:echo", traceId);
         var response = await bridge.HandleAsync(new LambdaInvocation(context, Encoding.UTF8.GetBytes(eventJson)), CancellationToken.None);
-        using var document = JsonDocument.Parse(response);
-        return document.RootElement.Clone();
+        return response.ToArray();
     }
 
     public async ValueTask DisposeAsync()

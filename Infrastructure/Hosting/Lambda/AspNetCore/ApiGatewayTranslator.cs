@@ -20,8 +20,17 @@ internal abstract class ApiGatewayTranslator(ResponseBodyEncoder bodyEncoder)
 
     public abstract void WriteResponse(LambdaHttpFeatures features, IBufferWriter<byte> output);
 
-    protected (string Body, bool IsBase64Encoded) EncodeBody(LambdaHttpFeatures features) =>
-        bodyEncoder.Encode(features.ResponseHeaders, features.ResponseBody);
+    /// <summary>The <c>body</c> and <c>isBase64Encoded</c> members: the app's bytes as text when they are, else base64.</summary>
+    protected void WriteBody(EnvelopeJsonWriter json, LambdaHttpFeatures features)
+    {
+        var body = features.ResponseBody;
+        var base64 = bodyEncoder.IsBase64(features.ResponseHeaders, body);
+        json.PropertyName("body"u8);
+        if (base64) json.Base64String(body);
+        else json.Utf8String(body);
+        json.PropertyName("isBase64Encoded"u8);
+        json.Boolean(base64);
+    }
 
     /// <summary>Path base, path and raw target from the delivered path, the stage prefix and the encoded query.</summary>
     protected static void SetTarget(LambdaHttpFeatures features, string pathBase, string rawPath, string rawQuery)

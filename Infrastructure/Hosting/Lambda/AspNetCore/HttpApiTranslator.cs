@@ -39,32 +39,42 @@ internal sealed class HttpApiTranslator(ResponseBodyEncoder bodyEncoder) : ApiGa
 
     public override void WriteResponse(LambdaHttpFeatures features, IBufferWriter<byte> output)
     {
-        var headers = new Dictionary<string, string>(features.ResponseHeaders.Count, StringComparer.OrdinalIgnoreCase);
-        List<string>? cookies = null;
+        ResponseHeaderDefaults.Apply(features);
+        var json = new EnvelopeJsonWriter(output);
+        json.StartObject();
+        json.PropertyName("statusCode"u8);
+        json.Number(features.StatusCode);
+        json.PropertyName("headers"u8);
+        json.StartObject();
+        var hasCookies = false;
         foreach (var (name, values) in features.ResponseHeaders)
         {
             if (string.Equals(name, HeaderNames.SetCookie, StringComparison.OrdinalIgnoreCase))
             {
-                cookies ??= [];
-                foreach (var cookie in values)
-                {
-                    if (!string.IsNullOrEmpty(cookie)) cookies.Add(cookie);
-                }
+                hasCookies = true;
                 continue;
             }
-            headers[name] = values.ToString();
+            json.PropertyName(name);
+            json.String(values.ToString());
         }
-
-        var (body, isBase64Encoded) = EncodeBody(features);
-        var response = new ApiGatewayHttpApiResponse
+        // As the official bridge does: an explicit null keeps API Gateway from adding a Content-Type of its own.
+        if (!features.ResponseHeaders.ContainsKey(HeaderNames.ContentType))
         {
-            StatusCode = features.StatusCode,
-            Headers = headers,
-            Cookies = cookies,
-            Body = body,
-            IsBase64Encoded = isBase64Encoded,
-        };
-        using var writer = new Utf8JsonWriter(output);
-        JsonSerializer.Serialize(writer, response, LambdaEventJsonContext.Default.ApiGatewayHttpApiResponse);
+            json.PropertyName("Content-Type"u8);
+            json.Null();
+        }
+        json.EndObject();
+        if (hasCookies)
+        {
+            json.PropertyName("cookies"u8);
+            json.StartArray();
+            foreach (var cookie in features.ResponseHeaders.SetCookie)
+            {
+                if (!string.IsNullOrEmpty(cookie)) json.String(cookie);
+            }
+            json.EndArray();
+        }
+        WriteBody(json, features);
+        json.EndObject();
     }
 }

@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Net;
+using System.Text;
+using System.Text.Encodings.Web;
 using BoxOffice.Hosting.Lambda.Runtime;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -131,15 +133,22 @@ internal sealed class LambdaHttpFeatures :
         if (left > TimeSpan.Zero && left <= TimeSpan.FromMinutes(15)) _aborted.CancelAfter(left);
     }
 
-    /// <summary>Replaces whatever the app produced with a bare 500 problem (the app threw).</summary>
-    public void ResetToServerError()
+    /// <summary>Replaces whatever the app produced with a 500 problem (the app threw, or its answer cannot be sent).</summary>
+    public void ResetToServerError(string? detail = null)
     {
         StatusCode = StatusCodes.Status500InternalServerError;
         ReasonPhrase = null;
         ResponseHeaders = new HeaderDictionary { ["Content-Type"] = "application/problem+json" };
         _body.ResetWrittenCount();
-        _body.Write("{\"title\":\"An error occurred while processing your request.\",\"status\":500,\"traceId\":\""u8);
-        _body.Write(System.Text.Encoding.UTF8.GetBytes(System.Text.Encodings.Web.JavaScriptEncoder.Default.Encode(TraceIdentifier)));
+        _body.Write("{\"title\":\"An error occurred while processing your request.\",\"status\":500,"u8);
+        if (detail is not null)
+        {
+            _body.Write("\"detail\":\""u8);
+            _body.Write(Encoding.UTF8.GetBytes(JavaScriptEncoder.Default.Encode(detail)));
+            _body.Write("\","u8);
+        }
+        _body.Write("\"traceId\":\""u8);
+        _body.Write(Encoding.UTF8.GetBytes(JavaScriptEncoder.Default.Encode(TraceIdentifier)));
         _body.Write("\"}"u8);
     }
 
