@@ -34,6 +34,8 @@ public sealed class EchoApp : IAsyncDisposable
     /// <summary>What <c>/text</c> answers: non-ASCII text, characters the default encoder escapes, and ones JSON must.</summary>
     public const string Text = "café ☕ チケット 😀 <b class='x'>1+1&2</b> a/b \"quoted\" back\\slash\ttab\nline\u0001end\u007f\u2028";
 
+    private static TaskCompletionSource<CancellationToken> _requestAborted = new();
+
     /// <summary>Set by <c>/completed</c>'s OnCompleted callback.</summary>
     public static bool CompletedCallbackRan { get; set; }
 
@@ -94,6 +96,18 @@ public sealed class EchoApp : IAsyncDisposable
         });
         app.MapDelete("/items/{id}", (string id) => Results.NoContent());
         app.MapMethods("/empty", [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post], () => Results.StatusCode(StatusCodes.Status200OK));
+        app.MapGet("/wait-aborted", async (HttpContext context) =>
+        {
+            _requestAborted.TrySetResult(context.RequestAborted);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            return Results.Text("aborted");
+        });
         app.MapGet("/text", () => Results.Text(Text, "text/plain; charset=utf-8"));
         app.MapGet("/bytes/{count:int}", (int count) => Results.Bytes(Bytes(count), "application/octet-stream"));
         app.MapGet("/throw", IResult () => throw new InvalidOperationException("boom"));
@@ -148,6 +162,13 @@ public sealed class EchoApp : IAsyncDisposable
             ["awsRequestId"] = context.GetLambdaContext()?.AwsRequestId,
             ["rest"] = context.GetRouteValue("rest")?.ToString(),
         });
+    }
+
+    /// <summary>The <c>RequestAborted</c> of the next <c>/wait-aborted</c> request, which waits for it to fire.</summary>
+    public static Task<CancellationToken> NextRequestAborted()
+    {
+        _requestAborted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        return _requestAborted.Task;
     }
 
     /// <summary><paramref name="count"/> bytes that are the same on every call.</summary>

@@ -43,7 +43,7 @@ public sealed partial class ApiGatewayBridge<TContext> : ILambdaHandler where TC
         _body.ResetWrittenCount();
         _output.ResetWrittenCount();
 
-        using var features = new LambdaHttpFeatures(invocation.Context, _body, _maxRequestBodySize);
+        using var features = new LambdaHttpFeatures(invocation.Context, _body, _maxRequestBodySize, _time);
         _translator.ReadRequest(invocation.Event.Span, features);
         features.AbortNearDeadline();
 

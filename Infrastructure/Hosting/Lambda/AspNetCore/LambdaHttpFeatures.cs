@@ -27,13 +27,16 @@ internal sealed class LambdaHttpFeatures :
 {
     private readonly ArrayBufferWriter<byte> _body;
     private readonly ResponseBodyStream _bodyStream;
-    private readonly CancellationTokenSource _aborted = new();
+    private readonly CancellationTokenSource _aborted;
+    private readonly TimeProvider _time;
     private ResponseBodyPipeWriter? _bodyWriter;
     private Stack<(Func<object, Task> Callback, object State)>? _onStarting;
     private Stack<(Func<object, Task> Callback, object State)>? _onCompleted;
 
-    public LambdaHttpFeatures(LambdaContext lambdaContext, ArrayBufferWriter<byte> responseBody, long? maxRequestBodySize)
+    public LambdaHttpFeatures(LambdaContext lambdaContext, ArrayBufferWriter<byte> responseBody, long? maxRequestBodySize, TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
+        _aborted = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
         LambdaContext = lambdaContext;
         BodyLimit = new RequestBodyLimit(maxRequestBodySize);
         _body = responseBody;
@@ -126,11 +129,12 @@ internal sealed class LambdaHttpFeatures :
         }
     }
 
-    /// <summary>Cancels <see cref="RequestAborted"/> shortly before Lambda's deadline, so the app can still answer.</summary>
+    /// <summary>Cancels <see cref="RequestAborted"/> before Lambda's deadline (see <see cref="DeadlineMargin"/>), so the app can still answer.</summary>
     public void AbortNearDeadline()
     {
-        var left = LambdaContext.RemainingTime - TimeSpan.FromMilliseconds(250);
-        if (left > TimeSpan.Zero && left <= TimeSpan.FromMinutes(15)) _aborted.CancelAfter(left);
+        var wait = DeadlineMargin.AbortAfter(LambdaContext.Deadline - _time.GetUtcNow());
+        if (wait == TimeSpan.Zero) _aborted.Cancel();
+        else _aborted.CancelAfter(wait);
     }
 
     /// <summary>Replaces whatever the app produced with a 500 problem (the app threw, or its answer cannot be sent).</summary>
