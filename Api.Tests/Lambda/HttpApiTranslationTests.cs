@@ -38,6 +38,8 @@ public sealed class HttpApiTranslationTests : IAsyncLifetime
         Assert.Equal("HTTP/1.1", echoed.GetProperty("protocol").GetString());
         Assert.Equal("CzA1sjYhDoEEMdw=", echoed.GetProperty("traceIdentifier").GetString());
         Assert.Equal("aws-req-1", echoed.GetProperty("awsRequestId").GetString());
+        Assert.Equal("Root=1-test", echoed.GetProperty("xrayTraceId").GetString());
+        Assert.Equal("Root=1-test", echoed.GetProperty("xrayTraceItem").GetString());
     }
 
     [Fact]

@@ -32,6 +32,7 @@ public sealed class RestApiTranslationTests : IAsyncLifetime
         Assert.Equal("dark", echoed.GetProperty("cookies").GetProperty("theme").GetString());
         Assert.Equal("203.0.113.24", echoed.GetProperty("remoteIp").GetString());
         Assert.Equal("5b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0", echoed.GetProperty("traceIdentifier").GetString());
+        Assert.Equal("Root=1-test", echoed.GetProperty("xrayTraceId").GetString());
         Assert.Equal("https", echoed.GetProperty("scheme").GetString());
         Assert.Equal("application/json; charset=utf-8", response.GetProperty("multiValueHeaders").GetProperty("Content-Type")[0].GetString());
     }

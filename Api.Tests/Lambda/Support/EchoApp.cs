@@ -160,6 +160,8 @@ public sealed class EchoApp : IAsyncDisposable
             ["traceIdentifier"] = context.TraceIdentifier,
             ["protocol"] = request.Protocol,
             ["awsRequestId"] = context.GetLambdaContext()?.AwsRequestId,
+            ["xrayTraceId"] = context.GetXRayTraceId(),
+            ["xrayTraceItem"] = context.Items.TryGetValue(LambdaHttpContextExtensions.XRayTraceIdItem, out var trace) ? trace : null,
             ["rest"] = context.GetRouteValue("rest")?.ToString(),
         });
     }

@@ -44,6 +44,7 @@ internal sealed class LambdaHttpFeatures :
         TraceIdentifier = lambdaContext.AwsRequestId;
         ConnectionId = lambdaContext.AwsRequestId;
         RequestAborted = _aborted.Token;
+        if (lambdaContext.TraceId is { Length: > 0 } traceId) Items[LambdaHttpContextExtensions.XRayTraceIdItem] = traceId;
     }
 
     public LambdaContext LambdaContext { get; }
