@@ -161,6 +161,9 @@ public sealed class EchoApp : IAsyncDisposable
             ["protocol"] = request.Protocol,
             ["awsRequestId"] = context.GetLambdaContext()?.AwsRequestId,
             ["xrayTraceId"] = context.GetXRayTraceId(),
+            ["authenticated"] = context.User.Identity?.IsAuthenticated == true,
+            ["authenticationType"] = context.User.Identity?.AuthenticationType,
+            ["claims"] = context.User.Claims.Select(c => new[] { c.Type, c.Value }).ToArray(),
             ["xrayTraceItem"] = context.Items.TryGetValue(LambdaHttpContextExtensions.XRayTraceIdItem, out var trace) ? trace : null,
             ["rest"] = context.GetRouteValue("rest")?.ToString(),
         });
@@ -186,9 +189,10 @@ public sealed class EchoApp : IAsyncDisposable
 
     /// <summary>Runs <paramref name="eventJson"/> through the bridge and returns the API Gateway response JSON.</summary>
     public async Task<JsonElement> InvokeAsync(
-        LambdaEventSource source, string eventJson, string awsRequestId = "aws-req-1", IEnumerable<string>? binaryTypes = null, long? maxRequestBodySize = 30_000_000)
+        LambdaEventSource source, string eventJson, string awsRequestId = "aws-req-1", IEnumerable<string>? binaryTypes = null, long? maxRequestBodySize = 30_000_000,
+        Action<LambdaHostingOptions>? configure = null)
     {
-        using var document = JsonDocument.Parse(await InvokeRawAsync(source, eventJson, awsRequestId, binaryTypes, maxRequestBodySize));
+        using var document = JsonDocument.Parse(await InvokeRawAsync(source, eventJson, awsRequestId, binaryTypes, maxRequestBodySize, configure));
         return document.RootElement.Clone();
     }
 

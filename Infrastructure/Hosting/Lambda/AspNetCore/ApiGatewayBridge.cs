@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using BoxOffice.Hosting.Lambda.Runtime;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Features.Authentication;
 using Microsoft.Extensions.Logging;
 
 namespace BoxOffice.Hosting.Lambda.AspNetCore;
@@ -84,7 +85,7 @@ public sealed partial class ApiGatewayBridge<TContext> : ILambdaHandler where TC
 
     private static FeatureCollection Collect(LambdaHttpFeatures features)
     {
-        var collection = new FeatureCollection(11);
+        var collection = new FeatureCollection(12);
         collection.Set<IHttpRequestFeature>(features);
         collection.Set<IHttpResponseFeature>(features);
         collection.Set<IHttpResponseBodyFeature>(features);
@@ -94,6 +95,7 @@ public sealed partial class ApiGatewayBridge<TContext> : ILambdaHandler where TC
         collection.Set<IHttpRequestBodyDetectionFeature>(features);
         collection.Set<IHttpMaxRequestBodySizeFeature>(features.BodyLimit);
         collection.Set<IItemsFeature>(features);
+        collection.Set<IHttpAuthenticationFeature>(features);
         collection.Set<ILambdaContextFeature>(features);
         return collection;
     }

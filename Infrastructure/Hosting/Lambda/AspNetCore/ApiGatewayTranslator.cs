@@ -7,13 +7,18 @@ using Microsoft.Net.Http.Headers;
 namespace BoxOffice.Hosting.Lambda.AspNetCore;
 
 /// <summary>Translates one API Gateway payload format to the ASP.NET Core request and back.</summary>
-internal abstract class ApiGatewayTranslator(ResponseBodyEncoder bodyEncoder)
+internal abstract class ApiGatewayTranslator(ResponseBodyEncoder bodyEncoder, bool mapAuthorizerClaims)
 {
     public static ApiGatewayTranslator For(LambdaHostingOptions options)
     {
         var encoder = new ResponseBodyEncoder(options.BinaryContentTypes);
-        return options.EventSource == LambdaEventSource.RestApi ? new RestApiTranslator(encoder) : new HttpApiTranslator(encoder);
+        return options.EventSource == LambdaEventSource.RestApi
+            ? new RestApiTranslator(encoder, options.MapAuthorizerClaims)
+            : new HttpApiTranslator(encoder, options.MapAuthorizerClaims);
     }
+
+    /// <summary>See <see cref="LambdaHostingOptions.MapAuthorizerClaims"/>.</summary>
+    protected bool MapAuthorizerClaims { get; } = mapAuthorizerClaims;
 
     /// <summary>Fills the request side of <paramref name="features"/> from the event; throws when it is not such an event.</summary>
     public abstract void ReadRequest(ReadOnlySpan<byte> json, LambdaHttpFeatures features);

@@ -6,7 +6,8 @@ using Microsoft.Net.Http.Headers;
 namespace BoxOffice.Hosting.Lambda.AspNetCore;
 
 /// <summary>API Gateway HTTP API, payload format 2.0: cookies travel apart from the headers, both ways.</summary>
-internal sealed class HttpApiTranslator(ResponseBodyEncoder bodyEncoder) : ApiGatewayTranslator(bodyEncoder)
+internal sealed class HttpApiTranslator(ResponseBodyEncoder bodyEncoder, bool mapAuthorizerClaims)
+    : ApiGatewayTranslator(bodyEncoder, mapAuthorizerClaims)
 {
     public override void ReadRequest(ReadOnlySpan<byte> json, LambdaHttpFeatures features)
     {
@@ -35,6 +36,7 @@ internal sealed class HttpApiTranslator(ResponseBodyEncoder bodyEncoder) : ApiGa
         SetTarget(features, pathBase, path, ApiGatewayPath.ToRawQuery(request.RawQueryString));
         SetBody(features, request.Body, request.IsBase64Encoded);
         SetConnection(features, context.DomainName, http.SourceIp, context.RequestId);
+        if (MapAuthorizerClaims) features.User = AuthorizerClaims.FromHttpApi(context.Authorizer);
     }
 
     public override void WriteResponse(LambdaHttpFeatures features, IBufferWriter<byte> output)

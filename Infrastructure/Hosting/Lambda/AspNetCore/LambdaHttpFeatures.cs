@@ -1,11 +1,13 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Net;
+using System.Security.Claims;
 using System.Text;
 using System.Text.Encodings.Web;
 using BoxOffice.Hosting.Lambda.Runtime;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Features.Authentication;
 
 namespace BoxOffice.Hosting.Lambda.AspNetCore;
 
@@ -22,6 +24,7 @@ internal sealed class LambdaHttpFeatures :
     IHttpRequestLifetimeFeature,
     IHttpRequestBodyDetectionFeature,
     IItemsFeature,
+    IHttpAuthenticationFeature,
     ILambdaContextFeature,
     IDisposable
 {
@@ -79,6 +82,9 @@ internal sealed class LambdaHttpFeatures :
     public string TraceIdentifier { get; set; }
 
     public IDictionary<object, object?> Items { get; set; } = new Dictionary<object, object?>();
+
+    /// <summary>Null (anonymous) unless the claims of an API Gateway authorizer were mapped.</summary>
+    public ClaimsPrincipal? User { get; set; }
 
     // Lifetime
     public CancellationToken RequestAborted { get; set; }

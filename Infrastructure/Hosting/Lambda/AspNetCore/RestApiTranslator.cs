@@ -8,7 +8,8 @@ using Microsoft.Net.Http.Headers;
 namespace BoxOffice.Hosting.Lambda.AspNetCore;
 
 /// <summary>API Gateway REST API proxy integration, payload format 1.0: multi-value headers and query parameters.</summary>
-internal sealed class RestApiTranslator(ResponseBodyEncoder bodyEncoder) : ApiGatewayTranslator(bodyEncoder)
+internal sealed class RestApiTranslator(ResponseBodyEncoder bodyEncoder, bool mapAuthorizerClaims)
+    : ApiGatewayTranslator(bodyEncoder, mapAuthorizerClaims)
 {
     public override void ReadRequest(ReadOnlySpan<byte> json, LambdaHttpFeatures features)
     {
@@ -35,6 +36,7 @@ internal sealed class RestApiTranslator(ResponseBodyEncoder bodyEncoder) : ApiGa
         SetTarget(features, pathBase, path, Query(request));
         SetBody(features, request.Body, request.IsBase64Encoded);
         SetConnection(features, context?.DomainName, context?.Identity?.SourceIp, context?.RequestId);
+        if (MapAuthorizerClaims) features.User = AuthorizerClaims.FromRestApi(context?.Authorizer);
     }
 
     public override void WriteResponse(LambdaHttpFeatures features, IBufferWriter<byte> output)
