@@ -155,6 +155,17 @@ public sealed class HttpApiTranslationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_custom_domains_api_mapping_becomes_the_path_base()
+    {
+        var echoed = await EchoAsync("http-custom-domain.json");
+
+        Assert.Equal("/v1", echoed.GetProperty("pathBase").GetString());
+        Assert.Equal("/echo/shows", echoed.GetProperty("path").GetString());
+        Assert.Equal("shows", echoed.GetProperty("rest").GetString());
+        Assert.Equal("/v1/echo/shows?limit=5", echoed.GetProperty("rawTarget").GetString());
+    }
+
+    [Fact]
     public async Task No_content_answer_has_an_empty_body()
     {
         var response = await _app.InvokeAsync(LambdaEventSource.HttpApi, Payloads.Read("http-delete-no-content.json"));

@@ -32,12 +32,21 @@ internal sealed class HttpApiTranslator(ResponseBodyEncoder bodyEncoder, bool ma
             headers.Cookie = string.IsNullOrEmpty(headers.Cookie) ? joined : $"{headers.Cookie}; {joined}";
         }
 
-        var (pathBase, path) = ApiGatewayPath.SplitStage(ApiGatewayPath.ToRawPath(request.RawPath ?? http.Path), context!.Stage);
+        var (stage, path) = ApiGatewayPath.SplitStage(ApiGatewayPath.ToRawPath(request.RawPath ?? http.Path), context!.Stage);
+        // A custom domain's API mapping stays in rawPath; the route that matched (without it) tells where it ends.
+        var (mapping, appPath) = RoutePathBase.Routed(RouteTemplate(request.RouteKey), request.PathParameters) is { } routed
+            && RoutePathBase.SplitSuffix(path, routed) is { } split ? split : ("", path);
+        var pathBase = stage + mapping;
+        path = appPath;
         SetTarget(features, pathBase, path, ApiGatewayPath.ToRawQuery(request.RawQueryString));
         SetBody(features, request.Body, request.IsBase64Encoded);
         SetConnection(features, context.DomainName, http.SourceIp, context.RequestId);
         if (MapAuthorizerClaims) features.User = AuthorizerClaims.FromHttpApi(context.Authorizer);
     }
+
+    /// <summary>The path of a route key (<c>GET /shows/{id}</c>); null for <c>$default</c>.</summary>
+    private static string? RouteTemplate(string? routeKey) =>
+        routeKey?.IndexOf(' ', StringComparison.Ordinal) is int space and > 0 ? routeKey[(space + 1)..] : null;
 
     public override void WriteResponse(LambdaHttpFeatures features, IBufferWriter<byte> output)
     {

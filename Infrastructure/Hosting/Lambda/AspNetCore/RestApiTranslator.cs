@@ -32,7 +32,7 @@ internal sealed class RestApiTranslator(ResponseBodyEncoder bodyEncoder, bool ma
             foreach (var (name, value) in request.Headers) headers[name] = value;
         }
 
-        var (pathBase, path) = RestApiPath.Split(request);
+        var (pathBase, path) = RoutePathBase.ForRestApi(request);
         SetTarget(features, pathBase, path, Query(request));
         SetBody(features, request.Body, request.IsBase64Encoded);
         SetConnection(features, context?.DomainName, context?.Identity?.SourceIp, context?.RequestId);

@@ -3,9 +3,9 @@ using BoxOffice.Hosting.Lambda.Events;
 
 namespace BoxOffice.Api.Tests.Lambda;
 
-/// <summary>How a REST API (payload 1.0) event's paths split into PathBase and Path (encoded forms).</summary>
+/// <summary>How an event's paths split into PathBase and Path (encoded forms), from the route that matched.</summary>
 [Trait("Category", TestCategory.Lambda)]
-public sealed class RestApiPathTests
+public sealed class RoutePathBaseTests
 {
     [Theory]
     // execute-api domain: the stage is in requestContext.path only
@@ -40,11 +40,24 @@ public sealed class RestApiPathTests
             Path = path,
             Resource = resource,
             HttpMethod = "GET",
-            PathParameters = parameters.Length == 0 ? null
-                : parameters.Split(';').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]),
+            PathParameters = Parameters(parameters),
             RequestContext = new RestApiRequestContext { Path = contextPath, Stage = "prod" },
         };
 
-        Assert.Equal((pathBase, appPath), RestApiPath.Split(request));
+        Assert.Equal((pathBase, appPath), RoutePathBase.ForRestApi(request));
     }
+
+    [Theory]
+    [InlineData("/{proxy+}", "proxy=items/42", "/items/42")]
+    [InlineData("/shows/{id}/orders/{proxy+}", "id=7;proxy=a b", "/shows/7/orders/a%20b")]
+    [InlineData("/health", "", "/health")]
+    [InlineData("/shows/{id}", "", null)]
+    [InlineData("/shows/{id}", "other=1", null)]
+    [InlineData("$default", "", null)]
+    [InlineData(null, "", null)]
+    public void The_routed_path_is_the_template_filled_in(string? template, string parameters, string? routed) =>
+        Assert.Equal(routed, RoutePathBase.Routed(template, Parameters(parameters)));
+
+    private static Dictionary<string, string>? Parameters(string parameters) => parameters.Length == 0 ? null
+        : parameters.Split(';').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
 }

@@ -4,31 +4,36 @@ using BoxOffice.Hosting.Lambda.Events;
 namespace BoxOffice.Hosting.Lambda.AspNetCore;
 
 /// <summary>
-/// Where a REST API (payload 1.0) request's path base ends and the app's path starts. <c>path</c> carries a custom
-/// domain's base path mapping (<c>/v1/items</c>) and <c>requestContext.path</c> what the client sent (the stage, or
-/// the mapping, first). The app's part is the matched <c>resource</c> with its path parameters filled in
-/// (<c>/{proxy+}</c> with <c>items</c>: <c>/items</c>); whatever comes before it in <c>requestContext.path</c> is the path
-/// base. A trailing slash only one side has (a stage root <c>/prod</c>, or <c>/prod/items/</c> with <c>path</c>
-/// <c>/items</c>) is taken as the client sent it.
+/// Where the path base ends and the app's path starts, found from the route API Gateway matched: the app's part is
+/// the route template with its path parameters filled in (<c>/{proxy+}</c> with <c>items</c>: <c>/items</c>), and what
+/// comes before it (a custom domain's base path mapping <c>/v1</c>, a stage <c>/prod</c>) is the path base. A REST API
+/// (payload 1.0) has the mapping in <c>path</c> and what the client sent, stage or mapping first, in
+/// <c>requestContext.path</c>; a trailing slash only one side has (a stage root <c>/prod</c>, or <c>/prod/items/</c>
+/// with <c>path</c> <c>/items</c>) is taken as the client sent it. An HTTP API (2.0) keeps the mapping in <c>rawPath</c>.
 /// </summary>
-internal static class RestApiPath
+internal static class RoutePathBase
 {
-    /// <summary>Encoded path base and path; the path base is empty when nothing splits off.</summary>
-    public static (string PathBase, string Path) Split(ApiGatewayRestApiRequest request)
+    /// <summary>A REST API request's encoded path base and path; the path base is empty when nothing splits off.</summary>
+    public static (string PathBase, string Path) ForRestApi(ApiGatewayRestApiRequest request)
     {
         var delivered = ApiGatewayPath.ToRawPath(request.Path);
-        var (mapping, path) = Routed(request) is { } routed && SplitSuffix(delivered, routed) is { } split ? split : ("", delivered);
+        var (mapping, path) = Routed(request.Resource, request.PathParameters) is { } routed && SplitSuffix(delivered, routed) is { } split
+            ? split
+            : ("", delivered);
         if (request.RequestContext?.Path is not { Length: > 0 } sent) return (mapping, path);
         return SplitSuffix(ApiGatewayPath.ToRawPath(sent), path) ?? (mapping, path);
     }
 
-    /// <summary>The resource template with every <c>{name}</c> and <c>{name+}</c> filled in; null when one has no value.</summary>
-    private static string? Routed(ApiGatewayRestApiRequest request)
+    /// <summary>
+    /// The encoded path a route template (<c>/shows/{id}/{proxy+}</c>) matched, every parameter filled in; null when
+    /// there is no template or a parameter has no value.
+    /// </summary>
+    internal static string? Routed(string? template, Dictionary<string, string>? parameters)
     {
-        if (request.Resource is not { Length: > 0 } resource) return null;
+        if (template is not { Length: > 0 } resource || resource[0] != '/') return null;
         var open = resource.IndexOf('{');
         if (open < 0) return ApiGatewayPath.ToRawPath(resource);
-        if (request.PathParameters is not { Count: > 0 } parameters) return null;
+        if (parameters is not { Count: > 0 }) return null;
 
         var builder = new StringBuilder(resource.Length + 32);
         var at = 0;
