@@ -38,6 +38,8 @@ public sealed class HttpApiTranslationTests : IAsyncLifetime
         Assert.Equal("HTTP/1.1", echoed.GetProperty("protocol").GetString());
         Assert.Equal("CzA1sjYhDoEEMdw=", echoed.GetProperty("traceIdentifier").GetString());
         Assert.Equal("aws-req-1", echoed.GetProperty("awsRequestId").GetString());
+        Assert.Equal("Root=1-test", echoed.GetProperty("xrayTraceId").GetString());
+        Assert.Equal("Root=1-test", echoed.GetProperty("xrayTraceItem").GetString());
     }
 
     [Fact]
@@ -150,6 +152,17 @@ public sealed class HttpApiTranslationTests : IAsyncLifetime
         Assert.Equal("/echo/shows", echoed.GetProperty("path").GetString());
         Assert.Equal("shows", echoed.GetProperty("rest").GetString());
         Assert.Equal("/prod/echo/shows?limit=5", echoed.GetProperty("rawTarget").GetString());
+    }
+
+    [Fact]
+    public async Task A_custom_domains_api_mapping_becomes_the_path_base()
+    {
+        var echoed = await EchoAsync("http-custom-domain.json");
+
+        Assert.Equal("/v1", echoed.GetProperty("pathBase").GetString());
+        Assert.Equal("/echo/shows", echoed.GetProperty("path").GetString());
+        Assert.Equal("shows", echoed.GetProperty("rest").GetString());
+        Assert.Equal("/v1/echo/shows?limit=5", echoed.GetProperty("rawTarget").GetString());
     }
 
     [Fact]

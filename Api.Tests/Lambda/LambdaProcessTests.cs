@@ -30,7 +30,9 @@ public abstract class LambdaProcessTests : IAsyncLifetime
     {
         var (runtime, process) = await StartAsync(Api);
 
-        var health = await runtime.InvokeAsync(HttpApiEvent.Create("GET", "/health"));
+        const string trace = "Root=1-6759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1";
+        var healthEvent = HttpApiEvent.Create("GET", "/health");
+        var health = await runtime.InvokeAsync(healthEvent, traceId: trace);
         var token = await TokenAsync(runtime, "lambda-admin", "admin");
         var badRequest = await runtime.InvokeAsync(HttpApiEvent.Create("POST", "/shows", """{"title": "x",""", token));
 
@@ -54,7 +56,11 @@ public abstract class LambdaProcessTests : IAsyncLifetime
         Assert.True(healthLine.TryGetProperty("@t", out _));
         Assert.False(healthLine.TryGetProperty("@l", out _));
         Assert.Equal(("/health/", 200), (healthLine.GetProperty("Route").GetString(), healthLine.GetProperty("StatusCode").GetInt32()));
-        Assert.False(string.IsNullOrEmpty(healthLine.GetProperty("RequestId").GetString())); // API Gateway's, with no X-Request-Id
+        // API Gateway's request id (no X-Request-Id came) and the invocation's X-Ray trace header, side by side.
+        Assert.Equal(JsonDocument.Parse(healthEvent).RootElement.GetProperty("requestContext").GetProperty("requestId").GetString(), healthLine.GetProperty("RequestId").GetString());
+        Assert.Equal(trace, healthLine.GetProperty("XRayTraceId").GetString());
+        var badRequestLine = requestLines.Single(line => line.GetProperty("AwsRequestId").GetString() == badRequest.RequestId);
+        Assert.False(badRequestLine.TryGetProperty("XRayTraceId", out _));
         Assert.True(healthLine.GetProperty("Elapsed").GetDouble() >= 0);
     }
 

@@ -1,4 +1,5 @@
 using BoxOffice.Api.Identity;
+using BoxOffice.Hosting.Lambda.AspNetCore;
 using Serilog;
 using Serilog.Events;
 
@@ -6,12 +7,14 @@ namespace BoxOffice.Api.Logging;
 
 /// <summary>
 /// One log line per request, written by Serilog's request logging once the response is done: method, route
-/// template, status, elapsed milliseconds, the request id and, when signed in, the caller's <c>sub</c>.
+/// template, status, elapsed milliseconds, the request id, in Lambda the X-Ray trace header and, when signed in, the
+/// caller's <c>sub</c>.
 /// </summary>
 public static class RequestLogging
 {
     public const string MessageTemplate = "HTTP {RequestMethod:l} {Route:l} responded {StatusCode} in {Elapsed:0.0} ms";
     public const string UserProperty = "UserSub";
+    public const string XRayTraceProperty = "XRayTraceId";
 
     public static IApplicationBuilder UseBoxOfficeRequestLogging(this IApplicationBuilder app)
     {
@@ -22,7 +25,7 @@ public static class RequestLogging
             options.Logger = logger; // this host's logger, not the static one
             options.MessageTemplate = MessageTemplate;
             options.GetMessageTemplateProperties = Properties;
-            options.EnrichDiagnosticContext = AddUser;
+            options.EnrichDiagnosticContext = Enrich;
         });
     }
 
@@ -37,8 +40,9 @@ public static class RequestLogging
     // The endpoint's pattern ("/shows/{showId}") so lines group by operation; the path only when no endpoint matched.
     private static string? RouteOf(HttpContext context) => (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
 
-    private static void AddUser(IDiagnosticContext diagnostics, HttpContext context)
+    private static void Enrich(IDiagnosticContext diagnostics, HttpContext context)
     {
+        if (context.GetXRayTraceId() is { } trace) diagnostics.Set(XRayTraceProperty, trace);
         if (context.User.Identity?.IsAuthenticated == true && context.User.FindFirst(CognitoClaims.Subject)?.Value is { } sub)
             diagnostics.Set(UserProperty, sub);
     }

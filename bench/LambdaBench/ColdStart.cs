@@ -7,6 +7,9 @@ namespace BoxOffice.Bench;
 /// <summary>Starts a packaged <c>bootstrap</c> against the fake Runtime API and times it, as Lambda would see it.</summary>
 internal static class ColdStart
 {
+    /// <summary>A one-message SQS batch for a show that does not exist: the Worker's handler runs and succeeds.</summary>
+    internal const string WorkerBatch = """{"Records":[{"messageId":"m-1","receiptHandle":"r-1","body":"{\"showId\":\"no-such-show\"}","attributes":{"ApproximateReceiveCount":"1"},"messageAttributes":{"type":{"stringValue":"show.cancelled","dataType":"String"}},"eventSource":"aws:sqs"}]}""";
+
     public static async Task RunApiAsync(string bootstrap, int runs, int warm)
     {
         var data = Directory.CreateTempSubdirectory("boxoffice-bench-").FullName;
@@ -36,14 +39,9 @@ internal static class ColdStart
     public static async Task RunWorkerAsync(string bootstrap, int runs)
     {
         var data = Directory.CreateTempSubdirectory("boxoffice-bench-").FullName;
-        var batch = """{"Records":[{"messageId":"m-1","receiptHandle":"r-1","body":"{\"showId\":\"no-such-show\"}","attributes":{"ApproximateReceiveCount":"1"},"messageAttributes":{"type":{"stringValue":"show.cancelled","dataType":"String"}},"eventSource":"aws:sqs"}]}""";
         try
         {
-            await ColdStartsAsync("worker", "first batch answered", bootstrap, data, runs, batch, outcome =>
-            {
-                if (outcome.IsError || outcome.Body.Contains("m-1", StringComparison.Ordinal))
-                    throw new InvalidOperationException($"The batch failed: {outcome.Body}");
-            }, (_, process) =>
+            await ColdStartsAsync("worker", "first batch answered", bootstrap, data, runs, WorkerBatch, ExpectBatchAnswered, (_, process) =>
             {
                 Console.WriteLine($"worker RSS after its first batch: {Rss(process)}");
                 return Task.CompletedTask;
@@ -66,33 +64,45 @@ internal static class ColdStart
         var firsts = new List<double>();
         for (var run = 1; run <= runs; run++)
         {
-            await using var runtime = await FakeRuntimeApi.StartAsync();
-            var clock = Stopwatch.StartNew();
-            using var process = Start(bootstrap, runtime.Address, data);
-            try
-            {
-                var pending = runtime.InvokeAsync(firstEvent);
-                await runtime.FirstNext;
-                var init = clock.Elapsed.TotalMilliseconds;
-                var first = await pending;
-                var elapsed = clock.Elapsed.TotalMilliseconds;
-                check(first);
-                firsts.Add(elapsed);
-                Console.WriteLine($"{name} run {run}: {what} {elapsed:0} ms after process start (init {init:0} ms; {CpuMilliseconds(process):0} ms CPU)");
-                if (run == runs) await afterLast(runtime, process);
-            }
-            finally
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-            }
+            var start = await StartOnceAsync(bootstrap, data, firstEvent, check, run == runs ? afterLast : null);
+            firsts.Add(start.WallMs);
+            Console.WriteLine($"{name} run {run}: {what} {start}");
         }
         firsts.Sort();
         Console.WriteLine($"{name} {what}: median {firsts[firsts.Count / 2]:0} ms, best {firsts[0]:0} ms over {runs} cold starts");
     }
 
+    /// <summary>
+    /// One cold start: <paramref name="bootstrap"/> against a fresh fake Runtime API with <paramref name="firstEvent"/>
+    /// waiting, timed from process start to its answer; <paramref name="afterFirst"/>, if any, runs before the kill.
+    /// </summary>
+    internal static async Task<StartFigures> StartOnceAsync(string bootstrap, string data, string firstEvent,
+        Action<RuntimeOutcome> check, Func<FakeRuntimeApi, Process, Task>? afterFirst = null)
+    {
+        await using var runtime = await FakeRuntimeApi.StartAsync();
+        var clock = Stopwatch.StartNew();
+        using var process = Start(bootstrap, runtime.Address, data);
+        try
+        {
+            var pending = runtime.InvokeAsync(firstEvent);
+            await runtime.FirstNext;
+            var init = clock.Elapsed.TotalMilliseconds;
+            var first = await pending;
+            var elapsed = clock.Elapsed.TotalMilliseconds;
+            check(first);
+            var figures = new StartFigures(elapsed, init, CpuMilliseconds(process));
+            if (afterFirst is not null) await afterFirst(runtime, process);
+            return figures;
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
     /// <summary>A first run creates the database and a few shows, so the measured runs read real rows.</summary>
-    private static async Task SeedAsync(string bootstrap, string data)
+    internal static async Task SeedAsync(string bootstrap, string data)
     {
         await using var runtime = await FakeRuntimeApi.StartAsync();
         using var process = Start(bootstrap, runtime.Address, data);
@@ -113,7 +123,7 @@ internal static class ColdStart
         }
     }
 
-    private static Process Start(string bootstrap, string runtimeApi, string data)
+    internal static Process Start(string bootstrap, string runtimeApi, string data)
     {
         var start = new ProcessStartInfo(bootstrap)
         {
@@ -127,6 +137,7 @@ internal static class ColdStart
         start.Environment["BoxOffice__Local__DataPath"] = data;
         start.Environment["BoxOffice__Queue__ProcessInApi"] = "false";
         start.Environment["BoxOffice__OpenApi__Enabled"] = "false"; // as serverless.template deploys it by default
+        start.Environment["AllowedHosts"] = HttpApiEvent.Host; // as serverless.template sets it
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) =>
@@ -138,9 +149,16 @@ internal static class ColdStart
         return process;
     }
 
-    private static void Expect(RuntimeOutcome outcome, int status) => Body(outcome, status);
+    internal static void Expect(RuntimeOutcome outcome, int status) => Body(outcome, status);
 
-    private static string Body(RuntimeOutcome outcome, int status)
+    /// <summary>The batch was answered and no message was reported as failed.</summary>
+    internal static void ExpectBatchAnswered(RuntimeOutcome outcome)
+    {
+        if (outcome.IsError || outcome.Body.Contains("m-1", StringComparison.Ordinal))
+            throw new InvalidOperationException($"The batch failed: {outcome.Body}");
+    }
+
+    internal static string Body(RuntimeOutcome outcome, int status)
     {
         var response = JsonDocument.Parse(outcome.Body).RootElement;
         if (outcome.IsError || response.GetProperty("statusCode").GetInt32() != status)
@@ -148,15 +166,21 @@ internal static class ColdStart
         return response.GetProperty("body").GetString()!;
     }
 
-    private static string Rss(Process process)
+    internal static string Rss(Process process)
     {
-        var status = File.ReadLines($"/proc/{process.Id}/status").ToDictionary(l => l[..l.IndexOf(':')], l => l[(l.IndexOf(':') + 1)..].Trim());
-        static double Megabytes(string value) => long.Parse(value.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
+        var status = ProcessStatus(process);
         return $"{Megabytes(status["VmRSS"]):0.0} MB (anonymous {Megabytes(status["RssAnon"]):0.0} MB, file-backed {Megabytes(status["RssFile"]):0.0} MB)";
     }
 
+    internal static double RssMegabytes(Process process) => Megabytes(ProcessStatus(process)["VmRSS"]);
+
+    private static Dictionary<string, string> ProcessStatus(Process process) =>
+        File.ReadLines($"/proc/{process.Id}/status").ToDictionary(l => l[..l.IndexOf(':')], l => l[(l.IndexOf(':') + 1)..].Trim());
+
+    private static double Megabytes(string kilobytes) => long.Parse(kilobytes.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
+
     /// <summary>User + system CPU time of the process so far: unlike wall time, barely moved by other load on the machine.</summary>
-    private static double CpuMilliseconds(Process process)
+    internal static double CpuMilliseconds(Process process)
     {
         var stat = File.ReadAllText($"/proc/{process.Id}/stat");
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');

@@ -10,11 +10,15 @@ switch (mode)
     case "worker" when args.Length >= 2:
         await ColdStart.RunWorkerAsync(Path.GetFullPath(args[1]), runs: Argument(2, 5));
         return 0;
+    case "official":
+        await OfficialComparison.RunAsync(ComparisonSetup.Parse(args[1..]));
+        return 0;
     case "bridge":
         await BridgeOverhead.RunAsync(Argument(1, 20_000));
         return 0;
     default:
-        Console.Error.WriteLine("usage: LambdaBench api <bootstrap> [runs] [warm] | worker <bootstrap> [runs] | bridge [iterations]");
+        Console.Error.WriteLine("usage: LambdaBench api <bootstrap> [runs] [warm] | worker <bootstrap> [runs] | bridge [iterations]" +
+            " | official --api <bootstrap> --worker <bootstrap> --hello <bootstrap> [--baseline-worker <bootstrap>] [--runs N] [--warm N] [--zip <zip> ...]");
         return 2;
 }
 

@@ -2,6 +2,7 @@ using BoxOffice.Hosting.Lambda.AspNetCore;
 using BoxOffice.Hosting.Lambda.Runtime;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BoxOffice.Api.Tests.Lambda.Support;
@@ -17,6 +18,12 @@ public sealed class CapturingServer : IServer
 
     public IFeatureCollection Features { get; } = new FeatureCollection();
 
+    /// <summary>The bridge's logger; none unless a test wants to see what it logs.</summary>
+    public ILogger Logger { get; set; } = NullLogger.Instance;
+
+    /// <summary>The bridge's clock, for deadlines.</summary>
+    public TimeProvider Time { get; set; } = TimeProvider.System;
+
     public ILambdaHandler CreateBridge(LambdaHostingOptions options) =>
         (_createBridge ?? throw new InvalidOperationException("The app has not started."))(options);
 
@@ -26,7 +33,7 @@ public sealed class CapturingServer : IServer
 
     public Task StartAsync<TContext>(IHttpApplication<TContext> application, CancellationToken cancellationToken) where TContext : notnull
     {
-        _createBridge = options => new ApiGatewayBridge<TContext>(application, options, NullLogger.Instance);
+        _createBridge = options => new ApiGatewayBridge<TContext>(application, options, Logger, Time);
         _process = async features =>
         {
             var context = application.CreateContext(features);

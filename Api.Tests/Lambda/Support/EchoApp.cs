@@ -31,6 +31,11 @@ public sealed class EchoApp : IAsyncDisposable
         _server = server;
     }
 
+    /// <summary>What <c>/text</c> answers: non-ASCII text, characters the default encoder escapes, and ones JSON must.</summary>
+    public const string Text = "café ☕ チケット 😀 <b class='x'>1+1&2</b> a/b \"quoted\" back\\slash\ttab\nline\u0001end\u007f\u2028";
+
+    private static TaskCompletionSource<CancellationToken> _requestAborted = new();
+
     /// <summary>Set by <c>/completed</c>'s OnCompleted callback.</summary>
     public static bool CompletedCallbackRan { get; set; }
 
@@ -43,33 +48,8 @@ public sealed class EchoApp : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
 
-        app.Map("/echo/{**rest}", async (HttpContext context) =>
-        {
-            var request = context.Request;
-            using var body = new MemoryStream();
-            await request.Body.CopyToAsync(body);
-            var features = context.Features.Get<IHttpRequestFeature>()!;
-            return Results.Json(new Dictionary<string, object?>
-            {
-                ["method"] = request.Method,
-                ["scheme"] = request.Scheme,
-                ["host"] = request.Host.Value,
-                ["pathBase"] = request.PathBase.Value,
-                ["path"] = request.Path.Value,
-                ["rawTarget"] = features.RawTarget,
-                ["queryString"] = request.QueryString.Value,
-                ["query"] = request.Query.ToDictionary(q => q.Key, q => q.Value.ToArray()),
-                ["headers"] = request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()),
-                ["cookies"] = request.Cookies.ToDictionary(c => c.Key, c => c.Value),
-                ["contentLength"] = request.ContentLength,
-                ["body"] = Encoding.UTF8.GetString(body.ToArray()),
-                ["remoteIp"] = context.Connection.RemoteIpAddress?.ToString(),
-                ["traceIdentifier"] = context.TraceIdentifier,
-                ["protocol"] = request.Protocol,
-                ["awsRequestId"] = context.GetLambdaContext()?.AwsRequestId,
-                ["rest"] = context.GetRouteValue("rest")?.ToString(),
-            });
-        });
+        app.Map("/echo/{**rest}", (Delegate)EchoAsync);
+        app.Map("/", (Delegate)EchoAsync);
         app.MapGet("/files/{name}", (string name) => name == "poster.png" ? Results.Bytes(Png, "image/png") : Results.Text($"file:{name}"));
         app.MapPost("/upload", async (HttpContext context) =>
         {
@@ -115,6 +95,21 @@ public sealed class EchoApp : IAsyncDisposable
             return Results.Text($"visitor={context.Request.Cookies["visitor"]}");
         });
         app.MapDelete("/items/{id}", (string id) => Results.NoContent());
+        app.MapMethods("/empty", [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post], () => Results.StatusCode(StatusCodes.Status200OK));
+        app.MapGet("/wait-aborted", async (HttpContext context) =>
+        {
+            _requestAborted.TrySetResult(context.RequestAborted);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            return Results.Text("aborted");
+        });
+        app.MapGet("/text", () => Results.Text(Text, "text/plain; charset=utf-8"));
+        app.MapGet("/bytes/{count:int}", (int count) => Results.Bytes(Bytes(count), "application/octet-stream"));
         app.MapGet("/throw", IResult () => throw new InvalidOperationException("boom"));
         app.MapGet("/throw-after-write", async (HttpContext context) =>
         {
@@ -140,17 +135,80 @@ public sealed class EchoApp : IAsyncDisposable
         return new EchoApp(app, server);
     }
 
+    /// <summary>Everything the request carried, as JSON.</summary>
+    private static async Task<IResult> EchoAsync(HttpContext context)
+    {
+        var request = context.Request;
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body);
+        var features = context.Features.Get<IHttpRequestFeature>()!;
+        return Results.Json(new Dictionary<string, object?>
+        {
+            ["method"] = request.Method,
+            ["scheme"] = request.Scheme,
+            ["host"] = request.Host.Value,
+            ["pathBase"] = request.PathBase.Value,
+            ["path"] = request.Path.Value,
+            ["rawTarget"] = features.RawTarget,
+            ["queryString"] = request.QueryString.Value,
+            ["query"] = request.Query.ToDictionary(q => q.Key, q => q.Value.ToArray()),
+            ["headers"] = request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()),
+            ["cookies"] = request.Cookies.ToDictionary(c => c.Key, c => c.Value),
+            ["contentLength"] = request.ContentLength,
+            ["body"] = Encoding.UTF8.GetString(body.ToArray()),
+            ["remoteIp"] = context.Connection.RemoteIpAddress?.ToString(),
+            ["traceIdentifier"] = context.TraceIdentifier,
+            ["protocol"] = request.Protocol,
+            ["awsRequestId"] = context.GetLambdaContext()?.AwsRequestId,
+            ["xrayTraceId"] = context.GetXRayTraceId(),
+            ["authenticated"] = context.User.Identity?.IsAuthenticated == true,
+            ["authenticationType"] = context.User.Identity?.AuthenticationType,
+            ["claims"] = context.User.Claims.Select(c => new[] { c.Type, c.Value }).ToArray(),
+            ["xrayTraceItem"] = context.Items.TryGetValue(LambdaHttpContextExtensions.XRayTraceIdItem, out var trace) ? trace : null,
+            ["rest"] = context.GetRouteValue("rest")?.ToString(),
+        });
+    }
+
+    /// <summary>The <c>RequestAborted</c> of the next <c>/wait-aborted</c> request, which waits for it to fire.</summary>
+    public static Task<CancellationToken> NextRequestAborted()
+    {
+        _requestAborted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        return _requestAborted.Task;
+    }
+
+    /// <summary><paramref name="count"/> bytes that are the same on every call.</summary>
+    public static byte[] Bytes(int count)
+    {
+        var bytes = new byte[count];
+        new Random(count).NextBytes(bytes);
+        return bytes;
+    }
+
+    /// <summary>The server the bridge is made by: its logger and clock can be replaced.</summary>
+    public CapturingServer Server => _server;
+
     /// <summary>Runs <paramref name="eventJson"/> through the bridge and returns the API Gateway response JSON.</summary>
     public async Task<JsonElement> InvokeAsync(
-        LambdaEventSource source, string eventJson, string awsRequestId = "aws-req-1", IEnumerable<string>? binaryTypes = null, long? maxRequestBodySize = 30_000_000)
+        LambdaEventSource source, string eventJson, string awsRequestId = "aws-req-1", IEnumerable<string>? binaryTypes = null, long? maxRequestBodySize = 30_000_000,
+        Action<LambdaHostingOptions>? configure = null)
+    {
+        using var document = JsonDocument.Parse(await InvokeRawAsync(source, eventJson, awsRequestId, binaryTypes, maxRequestBodySize, configure));
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>The answer's bytes exactly as they would be posted to the Runtime API.</summary>
+    public async Task<byte[]> InvokeRawAsync(
+        LambdaEventSource source, string eventJson, string awsRequestId = "aws-req-1", IEnumerable<string>? binaryTypes = null, long? maxRequestBodySize = 30_000_000,
+        Action<LambdaHostingOptions>? configure = null, DateTimeOffset? deadline = null, string? traceId = "Root=1-test")
     {
         var options = new LambdaHostingOptions { EventSource = source, MaxRequestBodySize = maxRequestBodySize };
         foreach (var type in binaryTypes ?? []) options.BinaryContentTypes.Add(type);
+        configure?.Invoke(options);
         var bridge = _server.CreateBridge(options);
-        var context = new LambdaContext(awsRequestId, DateTimeOffset.UtcNow.AddSeconds(30), "arn:aws:lambda:eu-west-1:123456789012:function:echo", "Root=1-test");
+        var context = new LambdaContext(
+            awsRequestId, deadline ?? _server.Time.GetUtcNow().AddSeconds(30), "arn:aws:lambda:eu-west-1:123456789012:function:echo", traceId);
         var response = await bridge.HandleAsync(new LambdaInvocation(context, Encoding.UTF8.GetBytes(eventJson)), CancellationToken.None);
-        using var document = JsonDocument.Parse(response);
-        return document.RootElement.Clone();
+        return response.ToArray();
     }
 
     public async ValueTask DisposeAsync()

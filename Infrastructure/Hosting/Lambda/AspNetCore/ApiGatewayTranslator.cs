@@ -7,21 +7,35 @@ using Microsoft.Net.Http.Headers;
 namespace BoxOffice.Hosting.Lambda.AspNetCore;
 
 /// <summary>Translates one API Gateway payload format to the ASP.NET Core request and back.</summary>
-internal abstract class ApiGatewayTranslator(ResponseBodyEncoder bodyEncoder)
+internal abstract class ApiGatewayTranslator(ResponseBodyEncoder bodyEncoder, bool mapAuthorizerClaims)
 {
     public static ApiGatewayTranslator For(LambdaHostingOptions options)
     {
         var encoder = new ResponseBodyEncoder(options.BinaryContentTypes);
-        return options.EventSource == LambdaEventSource.RestApi ? new RestApiTranslator(encoder) : new HttpApiTranslator(encoder);
+        return options.EventSource == LambdaEventSource.RestApi
+            ? new RestApiTranslator(encoder, options.MapAuthorizerClaims)
+            : new HttpApiTranslator(encoder, options.MapAuthorizerClaims);
     }
+
+    /// <summary>See <see cref="LambdaHostingOptions.MapAuthorizerClaims"/>.</summary>
+    protected bool MapAuthorizerClaims { get; } = mapAuthorizerClaims;
 
     /// <summary>Fills the request side of <paramref name="features"/> from the event; throws when it is not such an event.</summary>
     public abstract void ReadRequest(ReadOnlySpan<byte> json, LambdaHttpFeatures features);
 
     public abstract void WriteResponse(LambdaHttpFeatures features, IBufferWriter<byte> output);
 
-    protected (string Body, bool IsBase64Encoded) EncodeBody(LambdaHttpFeatures features) =>
-        bodyEncoder.Encode(features.ResponseHeaders, features.ResponseBody);
+    /// <summary>The <c>body</c> and <c>isBase64Encoded</c> members: the app's bytes as text when they are, else base64.</summary>
+    protected void WriteBody(EnvelopeJsonWriter json, LambdaHttpFeatures features)
+    {
+        var body = features.ResponseBody;
+        var base64 = bodyEncoder.IsBase64(features.ResponseHeaders, body);
+        json.PropertyName("body"u8);
+        if (base64) json.Base64String(body);
+        else json.Utf8String(body);
+        json.PropertyName("isBase64Encoded"u8);
+        json.Boolean(base64);
+    }
 
     /// <summary>Path base, path and raw target from the delivered path, the stage prefix and the encoded query.</summary>
     protected static void SetTarget(LambdaHttpFeatures features, string pathBase, string rawPath, string rawQuery)

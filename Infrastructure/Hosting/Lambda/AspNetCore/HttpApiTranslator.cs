@@ -6,7 +6,8 @@ using Microsoft.Net.Http.Headers;
 namespace BoxOffice.Hosting.Lambda.AspNetCore;
 
 /// <summary>API Gateway HTTP API, payload format 2.0: cookies travel apart from the headers, both ways.</summary>
-internal sealed class HttpApiTranslator(ResponseBodyEncoder bodyEncoder) : ApiGatewayTranslator(bodyEncoder)
+internal sealed class HttpApiTranslator(ResponseBodyEncoder bodyEncoder, bool mapAuthorizerClaims)
+    : ApiGatewayTranslator(bodyEncoder, mapAuthorizerClaims)
 {
     public override void ReadRequest(ReadOnlySpan<byte> json, LambdaHttpFeatures features)
     {
@@ -31,40 +32,60 @@ internal sealed class HttpApiTranslator(ResponseBodyEncoder bodyEncoder) : ApiGa
             headers.Cookie = string.IsNullOrEmpty(headers.Cookie) ? joined : $"{headers.Cookie}; {joined}";
         }
 
-        var (pathBase, path) = ApiGatewayPath.SplitStage(ApiGatewayPath.ToRawPath(request.RawPath ?? http.Path), context!.Stage);
+        var (stage, path) = ApiGatewayPath.SplitStage(ApiGatewayPath.ToRawPath(request.RawPath ?? http.Path), context!.Stage);
+        // A custom domain's API mapping stays in rawPath; the route that matched (without it) tells where it ends.
+        var (mapping, appPath) = RoutePathBase.Routed(RouteTemplate(request.RouteKey), request.PathParameters) is { } routed
+            && RoutePathBase.SplitSuffix(path, routed) is { } split ? split : ("", path);
+        var pathBase = stage + mapping;
+        path = appPath;
         SetTarget(features, pathBase, path, ApiGatewayPath.ToRawQuery(request.RawQueryString));
         SetBody(features, request.Body, request.IsBase64Encoded);
         SetConnection(features, context.DomainName, http.SourceIp, context.RequestId);
+        if (MapAuthorizerClaims) features.User = AuthorizerClaims.FromHttpApi(context.Authorizer);
     }
+
+    /// <summary>The path of a route key (<c>GET /shows/{id}</c>); null for <c>$default</c>.</summary>
+    private static string? RouteTemplate(string? routeKey) =>
+        routeKey?.IndexOf(' ', StringComparison.Ordinal) is int space and > 0 ? routeKey[(space + 1)..] : null;
 
     public override void WriteResponse(LambdaHttpFeatures features, IBufferWriter<byte> output)
     {
-        var headers = new Dictionary<string, string>(features.ResponseHeaders.Count, StringComparer.OrdinalIgnoreCase);
-        List<string>? cookies = null;
+        ResponseHeaderDefaults.Apply(features);
+        var json = new EnvelopeJsonWriter(output);
+        json.StartObject();
+        json.PropertyName("statusCode"u8);
+        json.Number(features.StatusCode);
+        json.PropertyName("headers"u8);
+        json.StartObject();
+        var hasCookies = false;
         foreach (var (name, values) in features.ResponseHeaders)
         {
             if (string.Equals(name, HeaderNames.SetCookie, StringComparison.OrdinalIgnoreCase))
             {
-                cookies ??= [];
-                foreach (var cookie in values)
-                {
-                    if (!string.IsNullOrEmpty(cookie)) cookies.Add(cookie);
-                }
+                hasCookies = true;
                 continue;
             }
-            headers[name] = values.ToString();
+            json.PropertyName(name);
+            json.String(values.ToString());
         }
-
-        var (body, isBase64Encoded) = EncodeBody(features);
-        var response = new ApiGatewayHttpApiResponse
+        // As the official bridge does: an explicit null keeps API Gateway from adding a Content-Type of its own.
+        if (!features.ResponseHeaders.ContainsKey(HeaderNames.ContentType))
         {
-            StatusCode = features.StatusCode,
-            Headers = headers,
-            Cookies = cookies,
-            Body = body,
-            IsBase64Encoded = isBase64Encoded,
-        };
-        using var writer = new Utf8JsonWriter(output);
-        JsonSerializer.Serialize(writer, response, LambdaEventJsonContext.Default.ApiGatewayHttpApiResponse);
+            json.PropertyName("Content-Type"u8);
+            json.Null();
+        }
+        json.EndObject();
+        if (hasCookies)
+        {
+            json.PropertyName("cookies"u8);
+            json.StartArray();
+            foreach (var cookie in features.ResponseHeaders.SetCookie)
+            {
+                if (!string.IsNullOrEmpty(cookie)) json.String(cookie);
+            }
+            json.EndArray();
+        }
+        WriteBody(json, features);
+        json.EndObject();
     }
 }

@@ -13,6 +13,14 @@ public sealed class LambdaHostingOptions
     public long? MaxRequestBodySize { get; set; } = 30_000_000;
 
     /// <summary>
+    /// When API Gateway has already validated the caller's token (an HTTP API JWT authorizer; a REST API Cognito user
+    /// pool authorizer), make its claims <c>HttpContext.User</c>, authenticated as <c>ApiGateway.JwtAuthorizer</c>
+    /// (resp. <c>ApiGateway.CognitoAuthorizer</c>). Off by default: the user stays anonymous until the app's own
+    /// authentication runs. The Box office Api validates tokens itself, so it leaves this off.
+    /// </summary>
+    public bool MapAuthorizerClaims { get; set; }
+
+    /// <summary>
     /// Response media types sent base64-encoded (<c>type/*</c> matches a whole type). Bodies with a
     /// <c>Content-Encoding</c>, or that are not valid UTF-8, are base64-encoded whatever their type.
     /// </summary>

@@ -1,9 +1,13 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Net;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Encodings.Web;
 using BoxOffice.Hosting.Lambda.Runtime;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Features.Authentication;
 
 namespace BoxOffice.Hosting.Lambda.AspNetCore;
 
@@ -20,18 +24,22 @@ internal sealed class LambdaHttpFeatures :
     IHttpRequestLifetimeFeature,
     IHttpRequestBodyDetectionFeature,
     IItemsFeature,
+    IHttpAuthenticationFeature,
     ILambdaContextFeature,
     IDisposable
 {
     private readonly ArrayBufferWriter<byte> _body;
     private readonly ResponseBodyStream _bodyStream;
-    private readonly CancellationTokenSource _aborted = new();
+    private readonly CancellationTokenSource _aborted;
+    private readonly TimeProvider _time;
     private ResponseBodyPipeWriter? _bodyWriter;
     private Stack<(Func<object, Task> Callback, object State)>? _onStarting;
     private Stack<(Func<object, Task> Callback, object State)>? _onCompleted;
 
-    public LambdaHttpFeatures(LambdaContext lambdaContext, ArrayBufferWriter<byte> responseBody, long? maxRequestBodySize)
+    public LambdaHttpFeatures(LambdaContext lambdaContext, ArrayBufferWriter<byte> responseBody, long? maxRequestBodySize, TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
+        _aborted = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
         LambdaContext = lambdaContext;
         BodyLimit = new RequestBodyLimit(maxRequestBodySize);
         _body = responseBody;
@@ -39,6 +47,7 @@ internal sealed class LambdaHttpFeatures :
         TraceIdentifier = lambdaContext.AwsRequestId;
         ConnectionId = lambdaContext.AwsRequestId;
         RequestAborted = _aborted.Token;
+        if (lambdaContext.TraceId is { Length: > 0 } traceId) Items[LambdaHttpContextExtensions.XRayTraceIdItem] = traceId;
     }
 
     public LambdaContext LambdaContext { get; }
@@ -73,6 +82,9 @@ internal sealed class LambdaHttpFeatures :
     public string TraceIdentifier { get; set; }
 
     public IDictionary<object, object?> Items { get; set; } = new Dictionary<object, object?>();
+
+    /// <summary>Null (anonymous) unless the claims of an API Gateway authorizer were mapped.</summary>
+    public ClaimsPrincipal? User { get; set; }
 
     // Lifetime
     public CancellationToken RequestAborted { get; set; }
@@ -124,22 +136,30 @@ internal sealed class LambdaHttpFeatures :
         }
     }
 
-    /// <summary>Cancels <see cref="RequestAborted"/> shortly before Lambda's deadline, so the app can still answer.</summary>
+    /// <summary>Cancels <see cref="RequestAborted"/> before Lambda's deadline (see <see cref="DeadlineMargin"/>), so the app can still answer.</summary>
     public void AbortNearDeadline()
     {
-        var left = LambdaContext.RemainingTime - TimeSpan.FromMilliseconds(250);
-        if (left > TimeSpan.Zero && left <= TimeSpan.FromMinutes(15)) _aborted.CancelAfter(left);
+        var wait = DeadlineMargin.AbortAfter(LambdaContext.Deadline - _time.GetUtcNow());
+        if (wait == TimeSpan.Zero) _aborted.Cancel();
+        else _aborted.CancelAfter(wait);
     }
 
-    /// <summary>Replaces whatever the app produced with a bare 500 problem (the app threw).</summary>
-    public void ResetToServerError()
+    /// <summary>Replaces whatever the app produced with a 500 problem (the app threw, or its answer cannot be sent).</summary>
+    public void ResetToServerError(string? detail = null)
     {
         StatusCode = StatusCodes.Status500InternalServerError;
         ReasonPhrase = null;
         ResponseHeaders = new HeaderDictionary { ["Content-Type"] = "application/problem+json" };
         _body.ResetWrittenCount();
-        _body.Write("{\"title\":\"An error occurred while processing your request.\",\"status\":500,\"traceId\":\""u8);
-        _body.Write(System.Text.Encoding.UTF8.GetBytes(System.Text.Encodings.Web.JavaScriptEncoder.Default.Encode(TraceIdentifier)));
+        _body.Write("{\"title\":\"An error occurred while processing your request.\",\"status\":500,"u8);
+        if (detail is not null)
+        {
+            _body.Write("\"detail\":\""u8);
+            _body.Write(Encoding.UTF8.GetBytes(JavaScriptEncoder.Default.Encode(detail)));
+            _body.Write("\","u8);
+        }
+        _body.Write("\"traceId\":\""u8);
+        _body.Write(Encoding.UTF8.GetBytes(JavaScriptEncoder.Default.Encode(TraceIdentifier)));
         _body.Write("\"}"u8);
     }
 

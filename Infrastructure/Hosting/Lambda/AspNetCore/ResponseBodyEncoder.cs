@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
@@ -8,12 +7,9 @@ namespace BoxOffice.Hosting.Lambda.AspNetCore;
 /// <summary>Decides how a response body travels in the JSON answer: as text, or base64 when it is binary.</summary>
 internal sealed class ResponseBodyEncoder(ISet<string> binaryContentTypes)
 {
-    public (string Body, bool IsBase64Encoded) Encode(IHeaderDictionary headers, ReadOnlySpan<byte> body)
-    {
-        if (body.IsEmpty) return ("", false);
-        if (IsBinary(headers) || !Utf8.IsValid(body)) return (Convert.ToBase64String(body), true);
-        return (Encoding.UTF8.GetString(body), false);
-    }
+    /// <summary>True when <paramref name="body"/> must go as base64; otherwise it is valid UTF-8 text.</summary>
+    public bool IsBase64(IHeaderDictionary headers, ReadOnlySpan<byte> body) =>
+        !body.IsEmpty && (IsBinary(headers) || !Utf8.IsValid(body));
 
     private bool IsBinary(IHeaderDictionary headers)
     {

@@ -3,11 +3,13 @@ using System.Text;
 using System.Text.Json;
 using BoxOffice.Hosting.Lambda.Events;
 using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 
 namespace BoxOffice.Hosting.Lambda.AspNetCore;
 
 /// <summary>API Gateway REST API proxy integration, payload format 1.0: multi-value headers and query parameters.</summary>
-internal sealed class RestApiTranslator(ResponseBodyEncoder bodyEncoder) : ApiGatewayTranslator(bodyEncoder)
+internal sealed class RestApiTranslator(ResponseBodyEncoder bodyEncoder, bool mapAuthorizerClaims)
+    : ApiGatewayTranslator(bodyEncoder, mapAuthorizerClaims)
 {
     public override void ReadRequest(ReadOnlySpan<byte> json, LambdaHttpFeatures features)
     {
@@ -30,39 +32,43 @@ internal sealed class RestApiTranslator(ResponseBodyEncoder bodyEncoder) : ApiGa
             foreach (var (name, value) in request.Headers) headers[name] = value;
         }
 
-        var path = ApiGatewayPath.ToRawPath(request.Path);
-        var fullPath = context?.Path is { Length: > 0 } p ? ApiGatewayPath.ToRawPath(p) : path;
-        var pathBase = fullPath.Length > path.Length && fullPath.EndsWith(path, StringComparison.Ordinal) && path != "/"
-            ? fullPath[..^path.Length]
-            : "";
+        var (pathBase, path) = RoutePathBase.ForRestApi(request);
         SetTarget(features, pathBase, path, Query(request));
         SetBody(features, request.Body, request.IsBase64Encoded);
         SetConnection(features, context?.DomainName, context?.Identity?.SourceIp, context?.RequestId);
+        if (MapAuthorizerClaims) features.User = AuthorizerClaims.FromRestApi(context?.Authorizer);
     }
 
     public override void WriteResponse(LambdaHttpFeatures features, IBufferWriter<byte> output)
     {
-        var headers = new Dictionary<string, List<string>>(features.ResponseHeaders.Count, StringComparer.OrdinalIgnoreCase);
+        ResponseHeaderDefaults.Apply(features);
+        var json = new EnvelopeJsonWriter(output);
+        json.StartObject();
+        json.PropertyName("statusCode"u8);
+        json.Number(features.StatusCode);
+        json.PropertyName("multiValueHeaders"u8);
+        json.StartObject();
         foreach (var (name, values) in features.ResponseHeaders)
         {
-            var list = new List<string>(values.Count);
+            json.PropertyName(name);
+            json.StartArray();
             foreach (var value in values)
             {
-                if (value is not null) list.Add(value);
+                if (value is not null) json.String(value);
             }
-            headers[name] = list;
+            json.EndArray();
         }
-
-        var (body, isBase64Encoded) = EncodeBody(features);
-        var response = new ApiGatewayRestApiResponse
+        // As the official bridge does: an explicit null keeps a REST API from answering "application/json".
+        if (!features.ResponseHeaders.ContainsKey(HeaderNames.ContentType))
         {
-            StatusCode = features.StatusCode,
-            MultiValueHeaders = headers,
-            Body = body,
-            IsBase64Encoded = isBase64Encoded,
-        };
-        using var writer = new Utf8JsonWriter(output);
-        JsonSerializer.Serialize(writer, response, LambdaEventJsonContext.Default.ApiGatewayRestApiResponse);
+            json.PropertyName("Content-Type"u8);
+            json.StartArray();
+            json.Null();
+            json.EndArray();
+        }
+        json.EndObject();
+        WriteBody(json, features);
+        json.EndObject();
     }
 
     /// <summary>REST APIs deliver the query decoded; it is encoded again, every value of a repeated key kept.</summary>

@@ -1,0 +1,159 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Text;
+
+namespace BoxOffice.Hosting.Lambda.AspNetCore;
+
+/// <summary>
+/// Writes the JSON answer to API Gateway escaping only what JSON requires (quote, backslash, control characters), so
+/// text stays as compact as its UTF-8 and base64 as long as base64 is: the default encoder's <c>\u00E9</c> and
+/// <c>\u002B</c> escapes count against Lambda's 6 MB response limit. Lone surrogates in a .NET string become U+FFFD.
+/// </summary>
+internal sealed class EnvelopeJsonWriter(IBufferWriter<byte> output)
+{
+    private static readonly SearchValues<byte> NeedsEscape = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Select(b => (byte)b), (byte)'"', (byte)'\\']);
+
+    private bool _first = true;
+
+    public void StartObject()
+    {
+        Separate();
+        Raw("{"u8);
+        _first = true;
+    }
+
+    public void EndObject()
+    {
+        Raw("}"u8);
+        _first = false;
+    }
+
+    public void StartArray()
+    {
+        Separate();
+        Raw("["u8);
+        _first = true;
+    }
+
+    public void EndArray()
+    {
+        Raw("]"u8);
+        _first = false;
+    }
+
+    /// <summary>A name the caller knows needs no escaping.</summary>
+    public void PropertyName(ReadOnlySpan<byte> utf8Name)
+    {
+        Separate();
+        Raw("\""u8);
+        Raw(utf8Name);
+        Raw("\":"u8);
+        _first = true;
+    }
+
+    public void PropertyName(string name)
+    {
+        String(name);
+        Raw(":"u8);
+        _first = true;
+    }
+
+    public void Number(int value)
+    {
+        Separate();
+        var span = output.GetSpan(11);
+        Utf8Formatter.TryFormat(value, span, out var written);
+        output.Advance(written);
+    }
+
+    public void Boolean(bool value)
+    {
+        Separate();
+        Raw(value ? "true"u8 : "false"u8);
+    }
+
+    public void Null()
+    {
+        Separate();
+        Raw("null"u8);
+    }
+
+    public void String(string value)
+    {
+        Separate();
+        var length = Encoding.UTF8.GetMaxByteCount(value.Length);
+        var rented = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var written = Encoding.UTF8.GetBytes(value, rented);
+            Quoted(rented.AsSpan(0, written));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>Text that is already valid UTF-8, written as it is but for the escapes JSON requires.</summary>
+    public void Utf8String(ReadOnlySpan<byte> utf8)
+    {
+        Separate();
+        Quoted(utf8);
+    }
+
+    public void Base64String(ReadOnlySpan<byte> bytes)
+    {
+        Separate();
+        var span = output.GetSpan(Base64.GetMaxEncodedToUtf8Length(bytes.Length) + 2);
+        span[0] = (byte)'"';
+        Base64.EncodeToUtf8(bytes, span[1..], out _, out var written);
+        span[written + 1] = (byte)'"';
+        output.Advance(written + 2);
+    }
+
+    private void Quoted(ReadOnlySpan<byte> utf8)
+    {
+        Raw("\""u8);
+        while (!utf8.IsEmpty)
+        {
+            var next = utf8.IndexOfAny(NeedsEscape);
+            if (next < 0)
+            {
+                Raw(utf8);
+                break;
+            }
+            Raw(utf8[..next]);
+            Escape(utf8[next]);
+            utf8 = utf8[(next + 1)..];
+        }
+        Raw("\""u8);
+    }
+
+    private void Escape(byte b)
+    {
+        switch (b)
+        {
+            case (byte)'"': Raw("\\\""u8); break;
+            case (byte)'\\': Raw("\\\\"u8); break;
+            case (byte)'\n': Raw("\\n"u8); break;
+            case (byte)'\r': Raw("\\r"u8); break;
+            case (byte)'\t': Raw("\\t"u8); break;
+            default:
+                var span = output.GetSpan(6);
+                "\\u00"u8.CopyTo(span);
+                span[4] = (byte)"0123456789abcdef"[b >> 4];
+                span[5] = (byte)"0123456789abcdef"[b & 0xF];
+                output.Advance(6);
+                break;
+        }
+    }
+
+    private void Separate()
+    {
+        if (!_first) Raw(","u8);
+        _first = false;
+    }
+
+    private void Raw(ReadOnlySpan<byte> bytes) => output.Write(bytes);
+}
