@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BoxOffice.Api.Tests.Support;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
