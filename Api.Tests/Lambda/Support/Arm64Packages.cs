@@ -95,12 +95,14 @@ public sealed class Arm64Packages : IAsyncLifetime
     /// <summary>A hash of everything the package is built from: the three projects' sources, the build settings, the script.</summary>
     private string SourceHash()
     {
-        static bool IsBuildOutput(string relative) =>
-            relative.Split('/').Any(part => part is "bin" or "obj");
+        // What .gitignore leaves out: build output, local data, editor state.
+        static bool IsIgnored(string relative) =>
+            relative.EndsWith(".user", StringComparison.Ordinal)
+            || relative.Split('/').Any(part => part is "bin" or "obj" or ".data" or "TestResults" or ".vs" or ".idea" or "artifacts" or "dist" or ".emulator");
         var files = SourceFolders
             .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(_root, folder), "*", SearchOption.AllDirectories))
             .Select(path => Path.GetRelativePath(_root, path).Replace('\\', '/'))
-            .Where(relative => !IsBuildOutput(relative))
+            .Where(relative => !IsIgnored(relative))
             .Concat(SourceFiles.Where(relative => File.Exists(Path.Combine(_root, relative))))
             .Order(StringComparer.Ordinal);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
