@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Packages the Api and the Worker for AWS Lambda on x86_64:
-#   scripts/package-lambda.sh                      -> artifacts/lambda/Api.zip, Worker.zip for provided.al2023
+# Packages the Api and the Worker for AWS Lambda:
+#   scripts/package-lambda.sh                      -> artifacts/lambda/Api.zip, Worker.zip for provided.al2023, x86_64
+#   scripts/package-lambda.sh --arch arm64         -> artifacts/lambda-arm64/Api.zip, Worker.zip for Graviton (linux-arm64)
 #   scripts/package-lambda.sh --runtime dotnet10   -> the same for the managed .NET 10 runtime
 #   scripts/package-lambda.sh --output DIR         -> zips into DIR instead
+#   scripts/package-lambda.sh --no-composite       -> ReadyToRun per assembly: much faster to build, slower to start
 # provided.al2023: self-contained publish, app and framework precompiled together (composite ReadyToRun); Lambda
 #   runs `bootstrap`, which sets the GC's gen0 budget and execs the app (BoxOffice.Api / BoxOffice.Worker).
 # dotnet10: framework-dependent ReadyToRun publish; handler = the assembly name (BoxOffice.Api / BoxOffice.Worker).
@@ -12,19 +14,30 @@ set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 runtime="provided.al2023"
-output="$root/artifacts/lambda"
+arch="x86_64"
+output=""
+composite_requested=true
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --runtime) runtime="$2"; shift 2 ;;
+    --arch) arch="$2"; shift 2 ;;
+    --no-composite) composite_requested=false; shift ;;
     --output) output="$(mkdir -p "$2" && cd "$2" && pwd)"; shift 2 ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 
+# The architecture names are Lambda's (the template's Architecture parameter); .NET calls them by runtime identifier.
+case "$arch" in
+  x86_64) rid=linux-x64; output="${output:-$root/artifacts/lambda}" ;;
+  arm64) rid=linux-arm64; output="${output:-$root/artifacts/lambda-arm64}" ;;
+  *) echo "--arch must be x86_64 or arm64, not '$arch'" >&2; exit 2 ;;
+esac
+
 case "$runtime" in
-  provided.al2023) self_contained=true; composite=true ;;
+  provided.al2023) self_contained=true; composite="$composite_requested" ;;
   dotnet10) self_contained=false; composite=false ;;
   *) echo "--runtime must be provided.al2023 or dotnet10, not '$runtime'" >&2; exit 2 ;;
 esac
@@ -55,10 +68,10 @@ for project in Api Worker; do
   rm -rf "$publish"
   package_properties=()
   [[ "$project" == Api ]] && package_properties=(-p:LambdaPackage=true)
-  echo "Publishing $project for $runtime ..."
+  echo "Publishing $project for $runtime on $arch ..."
   # Composite ReadyToRun also precompiles the framework's generics over the app's types (a third less CPU to the
   # first response). Workstation, non-concurrent GC: a function has one or two vCPUs; starts faster, stays smaller.
-  dotnet publish "$root/$project/$project.csproj" -c Release -r linux-x64 --self-contained "$self_contained" \
+  dotnet publish "$root/$project/$project.csproj" -c Release -r "$rid" --self-contained "$self_contained" \
     -p:PublishReadyToRun=true -p:PublishReadyToRunComposite="$composite" \
     -p:ServerGarbageCollection=false -p:ConcurrentGarbageCollection=false \
     -p:TieredPGO=false -p:SatelliteResourceLanguages=en "${package_properties[@]}" -o "$publish" --nologo -v quiet

@@ -21,17 +21,23 @@ public sealed class LambdaProcess : IAsyncDisposable
     {
         var path = Path.Combine(AppContext.BaseDirectory, assembly);
         if (!File.Exists(path)) throw new FileNotFoundException("Build the solution first: the entry assembly is missing.", path);
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet") { WorkingDirectory = AppContext.BaseDirectory };
         start.ArgumentList.Add("exec");
         start.ArgumentList.Add(path);
+        return Start(start, Path.GetFileNameWithoutExtension(assembly), runtimeApi, environment);
+    }
+
+    /// <summary>A packaged function: its <c>bootstrap</c>, run from the package's folder as Lambda runs it.</summary>
+    public static LambdaProcess StartBootstrap(string packageFolder, string functionName, string runtimeApi, IReadOnlyDictionary<string, string> environment) =>
+        Start(new ProcessStartInfo(Path.Combine(packageFolder, "bootstrap")) { WorkingDirectory = packageFolder }, functionName, runtimeApi, environment);
+
+    private static LambdaProcess Start(ProcessStartInfo start, string functionName, string runtimeApi, IReadOnlyDictionary<string, string> environment)
+    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
         start.Environment["AWS_LAMBDA_RUNTIME_API"] = runtimeApi;
-        start.Environment["AWS_LAMBDA_FUNCTION_NAME"] = Path.GetFileNameWithoutExtension(assembly);
+        start.Environment["AWS_LAMBDA_FUNCTION_NAME"] = functionName;
         start.Environment["AWS_LAMBDA_FUNCTION_VERSION"] = "$LATEST";
         start.Environment["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = "512";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
