@@ -22,8 +22,10 @@ Options:
   --alarm-email ADDRESS    Send alarm notifications to this address (confirm the SNS e-mail).
   --cursor-key KEY         Base64 key (32+ bytes) signing paging cursors. Default: kept from the deployed
                            stack, or generated on the first deploy.
+  --arch x86_64|arm64      Processor of both functions (arm64: Graviton): packages for it and sets the template's
+                           Architecture to match. Default: the deployed stack's, or x86_64 on the first deploy.
   --parameter KEY=VALUE    Any other template parameter (e.g. WorkerTimeout=120); repeatable.
-  --skip-package           Deploy the zips already in artifacts/lambda instead of building them.
+  --skip-package           Deploy the zips already built (artifacts/lambda, or artifacts/lambda-arm64 for arm64).
   --skip-site              Do not upload the web box office.
   -h, --help               Show this help.
 
@@ -38,6 +40,7 @@ stack="${BOXOFFICE_STACK:-}"
 region="${AWS_REGION:-${AWS_DEFAULT_REGION:-}}"
 code_bucket=""
 cursor_key=""
+arch=""
 skip_package=false
 skip_site=false
 overrides=()
@@ -51,23 +54,47 @@ while [[ $# -gt 0 ]]; do
     --allowed-origins) overrides+=("AllowedOrigins=${2:-}"); shift 2 ;;
     --alarm-email) overrides+=("AlarmEmail=${2:-}"); shift 2 ;;
     --cursor-key) cursor_key="${2:-}"; shift 2 ;;
-    --parameter) [[ "${2:-}" == *=* ]] || die "--parameter needs KEY=VALUE"; overrides+=("$2"); shift 2 ;;
+    --arch) arch="${2:-}"; shift 2 ;;
+    --parameter)
+      [[ "${2:-}" == *=* ]] || die "--parameter needs KEY=VALUE"
+      [[ "$2" != Architecture=* ]] || die "use --arch: it also packages the functions for that architecture"
+      overrides+=("$2"); shift 2 ;;
     --skip-package) skip_package=true; shift ;;
     --skip-site) skip_site=true; shift ;;
     *) usage >&2; die "unknown option: $1" ;;
   esac
 done
 
-source "$(dirname "${BASH_SOURCE[0]}")/aws-preflight.sh"
-echo "deploy: stack $stack, account $account, region $region"
+case "$arch" in
+  ""|x86_64|arm64) ;;
+  *) die "--arch must be x86_64 or arm64, not '$arch'" ;;
+esac
 
-artifacts="$root/artifacts/lambda"
+source "$(dirname "${BASH_SOURCE[0]}")/aws-preflight.sh"
+
+if aws cloudformation describe-stacks --stack-name "$stack" >/dev/null 2>&1; then
+  stack_exists=true
+else
+  stack_exists=false
+fi
+if [[ -z "$arch" && "$stack_exists" == true ]]; then
+  arch="$(aws cloudformation describe-stacks --stack-name "$stack" \
+    --query "Stacks[0].Parameters[?ParameterKey=='Architecture'].ParameterValue" --output text)"
+fi
+[[ "$arch" == arm64 ]] || arch=x86_64
+overrides+=("Architecture=$arch")
+echo "deploy: stack $stack, account $account, region $region, $arch"
+
+# Each architecture's zips have their own folder (package-lambda.sh --arch); the template's CodeUri names x86_64's.
+artifacts_name="lambda"
+[[ "$arch" == arm64 ]] && artifacts_name="lambda-arm64"
+artifacts="$root/artifacts/$artifacts_name"
 if [[ "$skip_package" == false ]]; then
   [[ -x "$root/scripts/package-lambda.sh" ]] || die "scripts/package-lambda.sh is missing; build the zips or pass --skip-package."
-  "$root/scripts/package-lambda.sh"
+  "$root/scripts/package-lambda.sh" --arch "$arch"
 fi
 for zip in Api.zip Worker.zip; do
-  [[ -s "$artifacts/$zip" ]] || die "artifacts/lambda/$zip is missing; run scripts/package-lambda.sh."
+  [[ -s "$artifacts/$zip" ]] || die "artifacts/$artifacts_name/$zip is missing; run scripts/package-lambda.sh --arch $arch."
 done
 
 code_bucket="${code_bucket:-boxoffice-code-$account-$region}"
@@ -78,11 +105,6 @@ if ! aws s3api head-bucket --bucket "$code_bucket" >/dev/null 2>&1; then
     BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true
 fi
 
-if aws cloudformation describe-stacks --stack-name "$stack" >/dev/null 2>&1; then
-  stack_exists=true
-else
-  stack_exists=false
-fi
 if [[ -z "$cursor_key" && "$stack_exists" == false ]]; then
   cursor_key="$(openssl rand -base64 32)"
   echo "deploy: generated a paging cursor key (kept by the stack on later deploys)"
@@ -91,8 +113,22 @@ fi
 
 packaged="$root/artifacts/serverless.packaged.json"
 mkdir -p "$root/artifacts"
+# What gets packaged: serverless.template with each function's CodeUri pointing at this architecture's zip.
+template="$root/artifacts/serverless.$arch.json"
+python3 - "$root/serverless.template" "$artifacts" "$template" <<'PY'
+import json, os, sys
+source, artifacts, target = sys.argv[1:]
+with open(source, encoding="utf-8") as f:
+    template = json.load(f)
+for resource in template["Resources"].values():
+    if resource["Type"] == "AWS::Serverless::Function":
+        props = resource["Properties"]
+        props["CodeUri"] = os.path.join(artifacts, os.path.basename(props["CodeUri"]))
+with open(target, "w", encoding="utf-8") as f:
+    json.dump(template, f, indent=2)
+PY
 aws cloudformation package \
-  --template-file "$root/serverless.template" \
+  --template-file "$template" \
   --s3-bucket "$code_bucket" --s3-prefix "$stack" \
   --output-template-file "$packaged" --use-json >/dev/null
 echo "deploy: functions uploaded to s3://$code_bucket/$stack/"

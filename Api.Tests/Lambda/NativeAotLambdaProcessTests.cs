@@ -23,6 +23,6 @@ public sealed class NativeAotLambdaProcessTests : LambdaProcessTests
     protected override async Task<LambdaProcess> LaunchAsync(string function, string runtimeApi, IReadOnlyDictionary<string, string> environment)
     {
         var packages = await LambdaPackages.GetAsync("aot-x86_64", "--build", "aot");
-        return LambdaProcess.StartBootstrap(Path.Combine(packages, function), $"BoxOffice.{function}", runtimeApi, environment);
+        return LambdaProcess.StartBootstrap(Path.Combine(packages, "publish", function), $"BoxOffice.{function}", runtimeApi, environment);
     }
 }

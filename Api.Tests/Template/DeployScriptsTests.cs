@@ -48,6 +48,17 @@ public class DeployScriptsTests
         Assert.Contains("unknown option: --stack", stderr);
     }
 
+    [Theory]
+    [InlineData("--arch", "sparc", "--arch must be x86_64 or arm64, not 'sparc'")]
+    [InlineData("--parameter", "Architecture=arm64", "use --arch")]
+    public async Task Deploy_takes_the_architecture_only_from_arch_and_only_x86_64_or_arm64(string option, string value, string message)
+    {
+        var (code, _, stderr) = await RunAsync("deploy.sh", "--stack-name", "boxoffice-test", option, value);
+
+        Assert.Equal(2, code);
+        Assert.Contains(message, stderr);
+    }
+
     /// <summary>Runs the script with no AWS configuration at all: no credentials, profiles or instance metadata.</summary>
     private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(string script, params string[] args)
     {

@@ -13,16 +13,26 @@ public class StackResourcesTests
     [Theory]
     [InlineData("ApiFunction", "artifacts/lambda/Api.zip", "ApiMemorySize", "ApiTimeout")]
     [InlineData("WorkerFunction", "artifacts/lambda/Worker.zip", "WorkerMemorySize", "WorkerTimeout")]
-    public void Functions_run_the_packaged_bootstrap_on_al2023_x86_64(string id, string code, string memory, string timeout)
+    public void Functions_run_the_packaged_bootstrap_on_al2023_on_the_chosen_architecture(string id, string code, string memory, string timeout)
     {
         var props = _template.Properties(id);
         Assert.Equal(code, Text(props["CodeUri"]));
         Assert.Equal("provided.al2023", Text(props["Runtime"]));
         Assert.Equal("bootstrap", Text(props["Handler"]));
-        Assert.Equal(["x86_64"], props["Architectures"]!.AsArray().Select(Text));
+        Assert.Equal("Architecture", Ref(Assert.Single(props["Architectures"]!.AsArray())));
         Assert.Equal(memory, Ref(props["MemorySize"]));
         Assert.Equal(timeout, Ref(props["Timeout"]));
         Assert.Equal("AWS::Logs::LogGroup", _template.TypeOf(ServerlessTemplate.Target(props["LoggingConfig"]!["LogGroup"])!));
+    }
+
+    /// <summary>The CodeUri names the x86_64 package (artifacts/lambda); deploy.sh --arch arm64 points it at artifacts/lambda-arm64.</summary>
+    [Fact]
+    public void The_architecture_is_x86_64_unless_arm64_is_chosen()
+    {
+        var architecture = _template.Parameter("Architecture")!;
+
+        Assert.Equal("x86_64", Text(architecture["Default"]));
+        Assert.Equal(["x86_64", "arm64"], architecture["AllowedValues"]!.AsArray().Select(Text));
     }
 
     [Fact]

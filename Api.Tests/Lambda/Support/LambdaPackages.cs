@@ -18,7 +18,10 @@ public static class LambdaPackages
 
     public static string Root { get; } = Path.GetDirectoryName(ServerlessTemplate.FilePath)!;
 
-    /// <summary>The folder holding <c>Api/bootstrap</c> and <c>Worker/bootstrap</c> of the package built with <paramref name="arguments"/>.</summary>
+    /// <summary>
+    /// The output folder of the packages built with <paramref name="arguments"/>: <c>Api.zip</c>, <c>Worker.zip</c>
+    /// and the unzipped <c>publish/Api</c>, <c>publish/Worker</c>.
+    /// </summary>
     public static Task<string> GetAsync(string name, params string[] arguments) =>
         Built.GetOrAdd(name, _ => new Lazy<Task<string>>(() => BuildAsync(name, arguments))).Value;
 
@@ -27,13 +30,17 @@ public static class LambdaPackages
         var output = Path.Combine(Root, "artifacts", "test-lambda", name);
         var stamp = Path.Combine(output, "sources.sha256");
         var hash = await SourcesHashAsync(arguments);
-        if (File.Exists(stamp) && await File.ReadAllTextAsync(stamp) == hash) return Path.Combine(output, "publish");
+        if (File.Exists(stamp) && await File.ReadAllTextAsync(stamp) == hash) return output;
 
-        if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
-        var (code, log) = await RunAsync("bash", [Path.Combine(Root, "scripts", "package-lambda.sh"), .. arguments, "--output", output], TimeSpan.FromMinutes(30));
+        // Built aside and moved in place whole, so a stopped run never leaves a package that looks complete.
+        var partial = output + ".partial";
+        if (Directory.Exists(partial)) Directory.Delete(partial, recursive: true);
+        var (code, log) = await RunAsync("bash", [Path.Combine(Root, "scripts", "package-lambda.sh"), .. arguments, "--output", partial], TimeSpan.FromMinutes(40));
         Assert.True(code == 0, $"scripts/package-lambda.sh {string.Join(' ', arguments)} failed:\n{log}");
-        await File.WriteAllTextAsync(stamp, hash);
-        return Path.Combine(output, "publish");
+        await File.WriteAllTextAsync(Path.Combine(partial, "sources.sha256"), hash);
+        if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
+        Directory.Move(partial, output);
+        return output;
     }
 
     private static async Task<string> SourcesHashAsync(string[] arguments)
@@ -56,6 +63,9 @@ public static class LambdaPackages
     {
         var start = new ProcessStartInfo(program) { WorkingDirectory = Root, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        // The test host's MSBuild variables would steer a nested dotnet publish at the tests' own build.
+        foreach (var variable in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
+            start.Environment.Remove(variable);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
