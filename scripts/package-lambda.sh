@@ -1,19 +1,24 @@
 #!/usr/bin/env bash
 # Packages the Api and the Worker for AWS Lambda:
-#   scripts/package-lambda.sh                      -> artifacts/lambda/Api.zip, Worker.zip for provided.al2023, x86_64
+#   scripts/package-lambda.sh                      -> artifacts/lambda/Api.zip, Worker.zip: Native AOT, provided.al2023, x86_64
 #   scripts/package-lambda.sh --arch arm64         -> artifacts/lambda-arm64/Api.zip, Worker.zip for Graviton (linux-arm64)
-#   scripts/package-lambda.sh --runtime dotnet10   -> the same for the managed .NET 10 runtime
+#   scripts/package-lambda.sh --build r2r          -> self-contained composite ReadyToRun instead of Native AOT
+#   scripts/package-lambda.sh --no-composite       -> with --build r2r: ReadyToRun per assembly (faster to build, slower to start)
+#   scripts/package-lambda.sh --runtime dotnet10   -> framework-dependent ReadyToRun for the managed .NET 10 runtime
 #   scripts/package-lambda.sh --output DIR         -> zips into DIR instead
-#   scripts/package-lambda.sh --no-composite       -> ReadyToRun per assembly: much faster to build, slower to start
-# provided.al2023: self-contained publish, app and framework precompiled together (composite ReadyToRun); Lambda
-#   runs `bootstrap`, which sets the GC's gen0 budget and execs the app (BoxOffice.Api / BoxOffice.Worker).
+# provided.al2023: Lambda runs `bootstrap`, which sets the GC's gen0 budget and execs the app (BoxOffice.Api /
+#   BoxOffice.Worker): with --build aot (the default) one native executable compiled ahead of time, with --build r2r
+#   a self-contained publish whose app and framework are precompiled together (composite ReadyToRun).
 # dotnet10: framework-dependent ReadyToRun publish; handler = the assembly name (BoxOffice.Api / BoxOffice.Worker).
+# Native AOT for arm64 links with clang and the aarch64 GNU binutils and libraries: apt-get install clang
+#   gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu.
 # The Api is built with -p:LambdaPackage=true, which leaves the Worker out of it (see Api/Api.csproj); the script
 #   fails if the Worker or its QR code library still lands in the Api package.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 runtime="provided.al2023"
+build="aot"
 arch="x86_64"
 output=""
 composite_requested=true
@@ -21,10 +26,11 @@ composite_requested=true
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --runtime) runtime="$2"; shift 2 ;;
+    --build) build="$2"; shift 2 ;;
     --arch) arch="$2"; shift 2 ;;
     --no-composite) composite_requested=false; shift ;;
     --output) output="$(mkdir -p "$2" && cd "$2" && pwd)"; shift 2 ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -36,11 +42,21 @@ case "$arch" in
   *) echo "--arch must be x86_64 or arm64, not '$arch'" >&2; exit 2 ;;
 esac
 
+case "$build" in aot|r2r) ;; *) echo "--build must be aot or r2r, not '$build'" >&2; exit 2 ;; esac
 case "$runtime" in
   provided.al2023) self_contained=true; composite="$composite_requested" ;;
-  dotnet10) self_contained=false; composite=false ;;
+  dotnet10) self_contained=false; composite=false; build=r2r ;;
   *) echo "--runtime must be provided.al2023 or dotnet10, not '$runtime'" >&2; exit 2 ;;
 esac
+
+if [[ "$build" == aot && "$rid" == linux-arm64 ]]; then
+  for tool in clang aarch64-linux-gnu-ld.bfd; do
+    command -v "$tool" >/dev/null || {
+      echo "error: Native AOT for arm64 needs $tool (apt-get install clang gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu), or use --build r2r" >&2
+      exit 2
+    }
+  done
+fi
 
 zip_folder() { # zip_folder FOLDER ZIP: contents at the zip root, file modes kept (bootstrap must stay executable)
   rm -f "$2"
@@ -68,13 +84,35 @@ for project in Api Worker; do
   rm -rf "$publish"
   package_properties=()
   [[ "$project" == Api ]] && package_properties=(-p:LambdaPackage=true)
-  echo "Publishing $project for $runtime on $arch ..."
-  # Composite ReadyToRun also precompiles the framework's generics over the app's types (a third less CPU to the
-  # first response). Workstation, non-concurrent GC: a function has one or two vCPUs; starts faster, stays smaller.
-  dotnet publish "$root/$project/$project.csproj" -c Release -r "$rid" --self-contained "$self_contained" \
-    -p:PublishReadyToRun=true -p:PublishReadyToRunComposite="$composite" \
-    -p:ServerGarbageCollection=false -p:ConcurrentGarbageCollection=false \
-    -p:TieredPGO=false -p:SatelliteResourceLanguages=en "${package_properties[@]}" -o "$publish" --nologo -v quiet
+  echo "Publishing $project for $runtime on $arch ($build) ..."
+  # Workstation, non-concurrent GC: a function has one or two vCPUs; starts faster, stays smaller.
+  common=(-c Release -r "$rid" -p:ServerGarbageCollection=false -p:ConcurrentGarbageCollection=false
+    -p:SatelliteResourceLanguages=en "${package_properties[@]}" -o "$publish" --nologo)
+  if [[ "$build" == aot ]]; then
+    # Native AOT: no JIT and no IL at run time. Any trim or AOT warning fails the package but one, named here: Serilog
+    # destructures {@value} of unknown types by reflection, and no template of ours does that (a test checks).
+    # Nothing but the executable, its settings and native libraries goes into the package.
+    log="$(mktemp)"
+    if ! dotnet publish "$root/$project/$project.csproj" "${common[@]}" -p:PublishAot=true -p:TrimmerSingleWarn=false \
+        -p:TreatWarningsAsErrors=false -v minimal > "$log" 2>&1; then
+      cat "$log" >&2; rm -f "$log"; exit 1
+    fi
+    known='IL2067: Serilog.Capturing.PropertyValueConverter.TryConvertStructure'
+    unexpected="$(grep -E ' warning [A-Z]+[0-9]+' "$log" | grep -v "$known" | sort -u || true)"
+    rm -f "$log"
+    if [[ -n "$unexpected" ]]; then
+      echo "error: the Native AOT build of $project has warnings:" >&2; echo "$unexpected" >&2; exit 1
+    fi
+    rm -f "$publish"/*.dbg "$publish"/*.pdb "$publish"/*.xml "$publish"/*.staticwebassets.*.json
+    if compgen -G "$publish/*.dll" >/dev/null; then
+      echo "error: the Native AOT package of $project holds managed assemblies: $(cd "$publish" && ls ./*.dll)" >&2; exit 1
+    fi
+  else
+    # Composite ReadyToRun also precompiles the framework's generics over the app's types (a third less CPU to the
+    # first response than per-assembly ReadyToRun).
+    dotnet publish "$root/$project/$project.csproj" "${common[@]}" --self-contained "$self_contained" \
+      -p:PublishReadyToRun=true -p:PublishReadyToRunComposite="$composite" -p:TieredPGO=false -v quiet
+  fi
   if [[ "$project" == Api ]]; then
     for worker_only in BoxOffice.Worker.dll QRCoder.dll; do
       if [[ -e "$publish/$worker_only" ]]; then

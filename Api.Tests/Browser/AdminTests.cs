@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using BoxOffice.Api.Tests.Posters;
 using BoxOffice.Api.Tests.Support;
-using BoxOffice.Core.Jobs;
+using BoxOffice.Core.Queue;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -153,8 +153,8 @@ public sealed class AdminTests(BrowserFixture fixture) : BrowserTest(fixture)
     [Fact]
     public async Task An_admin_sees_dead_letters_and_redrives_them()
     {
-        var jobs = Server.Services.GetRequiredService<IJobPublisher>();
-        await jobs.PublishAsync("test.always-fails", new { reason = "no handler" }, CancellationToken.None);
+        var queue = Server.Services.GetRequiredService<IJobQueue>();
+        await queue.SendAsync(new JobMessage("test.always-fails", """{"reason":"no handler"}""", null), CancellationToken.None);
         var api = await Server.ApiClientAsync("ada", "admin");
         await ApiCalls.EventuallyAsync(
             async () =>

@@ -7,19 +7,19 @@ namespace BoxOffice.Api.Tests.Lambda;
 
 /// <summary>
 /// The built Api and Worker started as real processes against a fake Runtime API on loopback, as Lambda runs them,
-/// over the local shape's storage in a temporary folder.
+/// over the local shape's storage in a temporary folder: once as the managed build next to the tests
+/// (<see cref="ManagedLambdaProcessTests"/>), once as the Native AOT package (<see cref="NativeAotLambdaProcessTests"/>).
 /// </summary>
-[Trait("Category", TestCategory.Lambda)]
-public sealed class LambdaProcessTests : IAsyncLifetime
+public abstract class LambdaProcessTests : IAsyncLifetime
 {
-    private const string Api = "BoxOffice.Api.dll";
-    private const string Worker = "BoxOffice.Worker.dll";
+    protected const string Api = "Api";
+    protected const string Worker = "Worker";
     private readonly string _data = Path.Combine(Path.GetTempPath(), "boxoffice-lambda-" + Guid.NewGuid().ToString("N"));
     private readonly List<IAsyncDisposable> _started = [];
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public virtual Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         foreach (var started in _started) await started.DisposeAsync();
         if (Directory.Exists(_data)) Directory.Delete(_data, recursive: true);
@@ -193,9 +193,9 @@ public sealed class LambdaProcessTests : IAsyncLifetime
     [Theory]
     [InlineData(Api)]
     [InlineData(Worker)]
-    public async Task A_failed_start_is_reported_to_init_error(string assembly)
+    public async Task A_failed_start_is_reported_to_init_error(string function)
     {
-        var (runtime, process) = await StartAsync(assembly, new Dictionary<string, string> { ["BoxOffice__Shape"] = "Sideways" });
+        var (runtime, process) = await StartAsync(function, new Dictionary<string, string> { ["BoxOffice__Shape"] = "Sideways" });
 
         var error = await runtime.InitError.WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -210,7 +210,10 @@ public sealed class LambdaProcessTests : IAsyncLifetime
         Assert.False(runtime.FirstNext.IsCompleted);
     }
 
-    private async Task<(FakeRuntimeApi Runtime, LambdaProcess Process)> StartAsync(string assembly, Dictionary<string, string>? environment = null)
+    /// <summary>Starts function <paramref name="function"/> (<see cref="Api"/> or <see cref="Worker"/>) of the build under test.</summary>
+    protected abstract Task<LambdaProcess> LaunchAsync(string function, string runtimeApi, IReadOnlyDictionary<string, string> environment);
+
+    protected async Task<(FakeRuntimeApi Runtime, LambdaProcess Process)> StartAsync(string function, Dictionary<string, string>? environment = null)
     {
         var runtime = await FakeRuntimeApi.StartAsync();
         var variables = new Dictionary<string, string>
@@ -220,7 +223,7 @@ public sealed class LambdaProcessTests : IAsyncLifetime
             ["AllowedHosts"] = HttpApiEvent.Host, // as the template sets it
         };
         foreach (var (name, value) in environment ?? []) variables[name] = value;
-        var process = LambdaProcess.Start(assembly, runtime.Address, variables);
+        var process = await LaunchAsync(function, runtime.Address, variables);
         _started.Insert(0, runtime);
         _started.Insert(0, process);
         return (runtime, process);

@@ -1,6 +1,7 @@
 using BoxOffice.Hosting.Health;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using BoxOffice.Api.Json;
 
 namespace BoxOffice.Api.Health;
 
@@ -16,11 +17,11 @@ public static class HealthApi
         return app;
     }
 
-    private static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> Ready(HealthCheckService checks, CancellationToken ct)
+    private static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> Ready(HttpContext http, HealthCheckService checks, CancellationToken ct)
     {
         var report = await checks.CheckHealthAsync(c => c.Tags.Contains(HealthRegistration.ReadyTag), ct);
         var body = new HealthResponse(report.Status.ToString(), report.Entries.ToDictionary(e => e.Key, e => new HealthEntry(e.Value.Status.ToString(), e.Value.Description)));
-        return report.Status == HealthStatus.Healthy ? TypedResults.Ok(body) : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+        return report.Status == HealthStatus.Healthy ? TypedResults.Ok(body) : ApiJsonResults.Json(http, body, StatusCodes.Status503ServiceUnavailable);
     }
 }
 

@@ -34,7 +34,7 @@ public static class ApiHostingExtensions
         builder.Services.AddBoxOfficeAuthentication();
         builder.Services.AddBoxOfficeRateLimits(builder.Configuration);
         builder.Services.AddBoxOfficeCrossOrigin(builder.Configuration);
-        if (OpenApiSetup.IsEnabled(builder.Configuration)) builder.Services.AddBoxOfficeOpenApi();
+        builder.AddBoxOfficeOpenApiDocument();
         return builder;
     }
 
@@ -51,7 +51,7 @@ public static class ApiHostingExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter(); // after authorization: per-user limits know the user, and anonymous callers never count against one
-        if (OpenApiSetup.IsEnabled(app.Configuration)) app.UseBoxOfficeOpenApi();
+        app.UseBoxOfficeOpenApiDocument();
         return app;
     }
 }

@@ -10,7 +10,7 @@ namespace BoxOffice.Api.Identity;
 public sealed record DevTokenRequest(
     [property: Required(ErrorMessage = "Required."), StringLength(128, MinimumLength = 1, ErrorMessage = "{2} to {1} characters."), Printable]
     string? Username,
-    [property: MaxLength(20, ErrorMessage = "At most {1} groups.")]
+    [property: MaxItems(20, ErrorMessage = "At most {1} groups.")]
     string[]? Groups,
     [property: StringLength(254, ErrorMessage = "At most {1} characters."), EmailAddress(ErrorMessage = "Not an email address.")]
     string? Email) : IValidatableObject

@@ -5,6 +5,7 @@ using BoxOffice.Api.RateLimiting;
 using BoxOffice.Hosting.Composition;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using BoxOffice.Api.Json;
 
 namespace BoxOffice.Api.Identity;
 
@@ -27,7 +28,7 @@ public static class IdentityApi
             .WithSummary("Mint a Cognito-shaped access token (local shape only)")
             .WithDescription("Any username works; put \"admin\" in groups for admin routes. Paste the accessToken into Authorize.")
             .ProducesValidationProblem();
-        dev.MapGet("/.well-known/jwks.json", (DevTokenIssuer issuer) => TypedResults.Json(issuer.KeySet()))
+        dev.MapGet("/.well-known/jwks.json", (HttpContext http, DevTokenIssuer issuer) => ApiJsonResults.Json(http, JsonWebKeySetResponse.Of(issuer.SigningKey)))
             .WithName("GetDevJwks")
             .WithSummary("Public signing keys of the local issuer");
         dev.MapDevSignInApi();

@@ -1,4 +1,8 @@
 using System.Text.Json.Serialization;
+using BoxOffice.Core.Orders;
+using BoxOffice.Core.Posters;
+using BoxOffice.Core.Reports;
+using BoxOffice.Core.Shows;
 
 namespace BoxOffice.Api.Json;
 
@@ -16,7 +20,11 @@ public static class JsonSetup
             json.PropertyNameCaseInsensitive = false;
             json.AllowDuplicateProperties = false;
             json.NumberHandling = JsonNumberHandling.Strict;
-            json.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            // One converter per enum of the contract: the non-generic one builds them by reflection at run time.
+            json.Converters.Add(new JsonStringEnumConverter<ShowStatus>(allowIntegerValues: false));
+            json.Converters.Add(new JsonStringEnumConverter<OrderStatus>(allowIntegerValues: false));
+            json.Converters.Add(new JsonStringEnumConverter<PosterStatus>(allowIntegerValues: false));
+            json.Converters.Add(new JsonStringEnumConverter<ReportStatus>(allowIntegerValues: false));
             json.Converters.Add(new OffsetRequiredConverter());
             json.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
         });

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using Microsoft.AspNetCore.Http.Metadata;
 
 namespace BoxOffice.Api.Problems;
@@ -25,9 +24,17 @@ public static class UnparsedParameters
         return errors;
     }
 
+    /// <summary>Parses as the binder does, for the simple types parameters have here; any other type is not judged.</summary>
     private static bool Parses(Type type, string raw)
     {
-        var tryParse = type.GetMethod("TryParse", BindingFlags.Public | BindingFlags.Static, [typeof(string), typeof(IFormatProvider), type.MakeByRefType()]);
-        return tryParse is null || (bool)tryParse.Invoke(null, [raw, CultureInfo.InvariantCulture, null])!;
+        var invariant = CultureInfo.InvariantCulture;
+        if (type == typeof(int)) return int.TryParse(raw, invariant, out _);
+        if (type == typeof(long)) return long.TryParse(raw, invariant, out _);
+        if (type == typeof(decimal)) return decimal.TryParse(raw, invariant, out _);
+        if (type == typeof(double)) return double.TryParse(raw, invariant, out _);
+        if (type == typeof(bool)) return bool.TryParse(raw, out _);
+        if (type == typeof(Guid)) return Guid.TryParse(raw, invariant, out _);
+        if (type == typeof(DateTimeOffset)) return DateTimeOffset.TryParse(raw, invariant, out _);
+        return true;
     }
 }

@@ -5,5 +5,5 @@ public static class ShowLimits
 {
     public const int MaxTextLength = 200;
     public const int MaxCapacity = 100_000;
-    public const string MaxPrice = "100000";
+    public const double MaxPrice = 100_000;
 }

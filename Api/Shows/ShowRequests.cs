@@ -21,7 +21,7 @@ public sealed record CreateShowRequest(
     DateTimeOffset? StartsAt,
     [property: Required(ErrorMessage = "Required."), Range(1, ShowLimits.MaxCapacity, ErrorMessage = "Between {1} and {2}.")]
     int? Capacity,
-    [property: Required(ErrorMessage = "Required."), Range(typeof(decimal), "0", ShowLimits.MaxPrice, ErrorMessage = "Between {1} and {2}."), DecimalPlaces(2)]
+    [property: Required(ErrorMessage = "Required."), Range(0d, ShowLimits.MaxPrice, ErrorMessage = "Between {1} and {2}."), DecimalPlaces(2)]
     decimal? Price,
     [property: DefaultValue(true)]
     bool? OnSale);
@@ -42,7 +42,7 @@ public sealed record PatchShowRequest(
     DateTimeOffset? StartsAt,
     [property: Range(1, ShowLimits.MaxCapacity, ErrorMessage = "Between {1} and {2}.")]
     int? Capacity,
-    [property: Range(typeof(decimal), "0", ShowLimits.MaxPrice, ErrorMessage = "Between {1} and {2}."), DecimalPlaces(2)]
+    [property: Range(0d, ShowLimits.MaxPrice, ErrorMessage = "Between {1} and {2}."), DecimalPlaces(2)]
     decimal? Price,
     [property: AllowedValues(ShowStatus.OnSale, ShowStatus.OffSale, null, ErrorMessage = "OnSale or OffSale; cancel a show with DELETE /shows/{{showId}}.")]
     ShowStatus? Status) : IValidatableObject

@@ -6,6 +6,7 @@ using BoxOffice.Hosting.Composition;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
+using BoxOffice.Api.Json;
 
 namespace BoxOffice.Api.Site;
 
@@ -72,7 +73,7 @@ public static class SiteSetup
             app.MapGet(route, () => TypedResults.PhysicalFile(index, "text/html; charset=utf-8", lastModified: File.GetLastWriteTimeUtc(index)))
                 .ExcludeFromDescription();
         }
-        app.MapGet("/config.json", (IPublicBaseUrl baseUrl, IOptions<SiteOptions> site, IOptions<IdentityOptions> identity, IOptions<BoxOfficeOptions> shape) =>
-            TypedResults.Json(SiteConfig.For(baseUrl, site.Value, identity.Value, shape.Value.Shape))).ExcludeFromDescription();
+        app.MapGet("/config.json", (HttpContext http, IPublicBaseUrl baseUrl, IOptions<SiteOptions> site, IOptions<IdentityOptions> identity, IOptions<BoxOfficeOptions> shape) =>
+            ApiJsonResults.Json(http, SiteConfig.For(baseUrl, site.Value, identity.Value, shape.Value.Shape))).ExcludeFromDescription();
     }
 }

@@ -17,6 +17,7 @@ public sealed class LambdaProcess : IAsyncDisposable
 
     public Process Process => _process;
 
+    /// <summary>The entry assembly built next to the tests, run by <c>dotnet exec</c> (the managed build).</summary>
     public static LambdaProcess Start(string assembly, string runtimeApi, IReadOnlyDictionary<string, string> environment)
     {
         var path = Path.Combine(AppContext.BaseDirectory, assembly);
@@ -24,14 +25,23 @@ public sealed class LambdaProcess : IAsyncDisposable
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet") { WorkingDirectory = AppContext.BaseDirectory };
         start.ArgumentList.Add("exec");
         start.ArgumentList.Add(path);
-        return Start(start, Path.GetFileNameWithoutExtension(assembly), runtimeApi, environment);
+        return Launch(start, Path.GetFileNameWithoutExtension(assembly), runtimeApi, environment);
     }
 
-    /// <summary>A packaged function: its <c>bootstrap</c>, run from the package's folder as Lambda runs it.</summary>
-    public static LambdaProcess StartBootstrap(string packageFolder, string functionName, string runtimeApi, IReadOnlyDictionary<string, string> environment) =>
-        Start(new ProcessStartInfo(Path.Combine(packageFolder, "bootstrap")) { WorkingDirectory = packageFolder }, functionName, runtimeApi, environment);
+    /// <summary>
+    /// A packaged function's <c>bootstrap</c> (<paramref name="package"/> is its unpacked folder, as Lambda's task
+    /// root), run as the custom runtime runs it.
+    /// </summary>
+    public static LambdaProcess StartBootstrap(string package, string functionName, string runtimeApi, IReadOnlyDictionary<string, string> environment)
+    {
+        var bootstrap = Path.Combine(package, "bootstrap");
+        if (!File.Exists(bootstrap)) throw new FileNotFoundException("The package has no bootstrap.", bootstrap);
+        var start = new ProcessStartInfo(bootstrap) { WorkingDirectory = package };
+        start.Environment["LAMBDA_TASK_ROOT"] = package;
+        return Launch(start, functionName, runtimeApi, environment);
+    }
 
-    private static LambdaProcess Start(ProcessStartInfo start, string functionName, string runtimeApi, IReadOnlyDictionary<string, string> environment)
+    private static LambdaProcess Launch(ProcessStartInfo start, string functionName, string runtimeApi, IReadOnlyDictionary<string, string> environment)
     {
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;

@@ -18,5 +18,5 @@ public abstract class JobHandler<T> : IJobHandler where T : class
     protected virtual Task GiveUpAsync(T job, int attempts, CancellationToken ct) => Task.CompletedTask;
 
     private T Read(JobMessage message) =>
-        JsonSerializer.Deserialize<T>(message.Body, JobJson.Options) ?? throw new InvalidOperationException($"Job {JobType} has an empty body.");
+        JsonSerializer.Deserialize(message.Body, JobJson.TypeInfo<T>()) ?? throw new InvalidOperationException($"Job {JobType} has an empty body.");
 }

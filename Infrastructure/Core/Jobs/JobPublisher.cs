@@ -15,7 +15,7 @@ public sealed class JobPublisher(IJobQueue queue) : IJobPublisher
         activity?.SetTag("boxoffice.job.type", type);
         try
         {
-            var message = new JobMessage(type, JsonSerializer.Serialize(payload, JobJson.Options), CorrelationContext.Current, BoxOfficeActivities.CurrentTraceParent());
+            var message = new JobMessage(type, JsonSerializer.Serialize(payload, JobJson.TypeInfo<T>()), CorrelationContext.Current, BoxOfficeActivities.CurrentTraceParent());
             await queue.SendAsync(message, ct);
         }
         catch (Exception ex)

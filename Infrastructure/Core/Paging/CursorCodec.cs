@@ -15,7 +15,7 @@ public sealed class CursorCodec(byte[] key)
 
     public string Encode(string scope, IReadOnlyDictionary<string, string> position)
     {
-        var payload = JsonSerializer.SerializeToUtf8Bytes(position);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(position, CursorJsonContext.Default.IReadOnlyDictionaryStringString);
         var mac = Mac(scope, payload);
         var bytes = new byte[payload.Length + MacLength];
         payload.CopyTo(bytes, 0);
@@ -42,7 +42,7 @@ public sealed class CursorCodec(byte[] key)
             throw new InvalidCursorException();
         try
         {
-            return JsonSerializer.Deserialize<Dictionary<string, string>>(payload) ?? throw new InvalidCursorException();
+            return JsonSerializer.Deserialize(payload, CursorJsonContext.Default.DictionaryStringString) ?? throw new InvalidCursorException();
         }
         catch (JsonException)
         {

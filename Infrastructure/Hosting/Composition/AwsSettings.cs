@@ -18,7 +18,6 @@ public static class AwsSettings
     public const string UserPoolId = "BoxOffice__Aws__UserPoolId";
     public const string ClientId = "BoxOffice__Identity__ClientId";
     public const string CursorKey = "BoxOffice__Paging__CursorKey";
-    public const string OpenApiEnabled = "BoxOffice__OpenApi__Enabled";
     public const string MaxReceives = "BoxOffice__Queue__MaxReceives";
     public const string MetricsEnvironment = "BoxOffice__Metrics__Environment";
     public const string CorsAllowedOrigins = "BoxOffice__Cors__AllowedOrigins";
@@ -31,7 +30,7 @@ public static class AwsSettings
     /// Settings the Api reads when present (each has a default); the metrics' environment is the stack's name, the
     /// CORS origins the site's and the stack's <c>AllowedOrigins</c>.
     /// </summary>
-    public static readonly IReadOnlyList<string> ApiOptional = [OpenApiEnabled, MetricsEnvironment, CorsAllowedOrigins];
+    public static readonly IReadOnlyList<string> ApiOptional = [MetricsEnvironment, CorsAllowedOrigins];
 
     /// <summary>
     /// The Worker: the stores its handlers write, the queue it is fed from (and publishes follow-up jobs to), the

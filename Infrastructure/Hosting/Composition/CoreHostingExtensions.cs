@@ -43,7 +43,6 @@ public static class CoreHostingExtensions
         builder.AddBoxOfficeMetrics();
         builder.AddBoxOfficeTracing();
         services.AddPortHealthChecks();
-        services.AddHybridCache();
         services.AddSingleton<BoxOffice.Core.Shows.ShowPrices>();
         services.AddSingleton<BoxOffice.Core.Orders.OrderPlacement>();
         services.AddSingleton<BoxOffice.Core.Orders.OrderCancellation>();

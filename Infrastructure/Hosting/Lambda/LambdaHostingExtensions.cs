@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using BoxOffice.Hosting.Lambda.AspNetCore;
 using BoxOffice.Hosting.Lambda.Runtime;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -33,7 +34,7 @@ public static class LambdaHostingExtensions
     /// Inside Lambda: runs the runtime loop with <typeparamref name="THandler"/> once the host has started (the request
     /// id in a logging scope, init failures to <c>init/error</c>). Anywhere else it does nothing.
     /// </summary>
-    public static IServiceCollection AddBoxOfficeLambdaFunction<THandler>(this IServiceCollection services)
+    public static IServiceCollection AddBoxOfficeLambdaFunction<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>(this IServiceCollection services)
         where THandler : class, ILambdaHandler
     {
         if (!LambdaEnvironment.IsLambda) return services;

@@ -36,7 +36,7 @@ internal static class S3UploadNotification
         {
             if (record.EventSource != "aws:s3" || record.S3?.S3Object?.Key is not { Length: > 0 } key) return false;
             if (record.EventName?.StartsWith("ObjectCreated:", StringComparison.Ordinal) != true) continue;
-            var payload = JsonSerializer.Serialize(new FileUploaded(DecodeKey(key), record.S3.S3Object.Size ?? 0), JobJson.Options);
+            var payload = JsonSerializer.Serialize(new FileUploaded(DecodeKey(key), record.S3.S3Object.Size ?? 0), JobJsonContext.Default.FileUploaded);
             found.Add(new JobMessage(JobTypes.FileUploaded, payload, null));
         }
         jobs = found;

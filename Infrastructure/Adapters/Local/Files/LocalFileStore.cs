@@ -55,7 +55,7 @@ public sealed class LocalFileStore(LocalDataFolder folder, LocalUrlSigner signer
         {
             await using (var file = File.Create(temp))
                 await content.CopyToAsync(file, ct);
-            await File.WriteAllTextAsync(temp + ".meta", JsonSerializer.Serialize(new FileMeta(contentType)), ct);
+            await File.WriteAllTextAsync(temp + ".meta", JsonSerializer.Serialize(new StoredFileMeta(contentType), LocalFilesJsonContext.Default.StoredFileMeta), ct);
             try
             {
                 File.Move(temp, path, overwrite);
@@ -79,7 +79,7 @@ public sealed class LocalFileStore(LocalDataFolder folder, LocalUrlSigner signer
         var path = PathOf(key);
         if (!File.Exists(path)) return null;
         var meta = File.Exists(path + ".meta")
-            ? JsonSerializer.Deserialize<FileMeta>(await File.ReadAllTextAsync(path + ".meta", ct))
+            ? JsonSerializer.Deserialize(await File.ReadAllTextAsync(path + ".meta", ct), LocalFilesJsonContext.Default.StoredFileMeta)
             : null;
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, useAsync: true);
         return new StoredFile(stream, meta?.ContentType ?? "application/octet-stream", stream.Length);
@@ -110,6 +110,4 @@ public sealed class LocalFileStore(LocalDataFolder folder, LocalUrlSigner signer
         && key.Split('/').All(part => part.Length > 0 && part != "." && part != "..");
 
     private static string EscapeKey(string key) => string.Join('/', key.Split('/').Select(Uri.EscapeDataString));
-
-    private sealed record FileMeta(string ContentType);
 }

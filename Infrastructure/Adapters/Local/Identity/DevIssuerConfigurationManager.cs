@@ -1,5 +1,6 @@
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
 
 namespace BoxOffice.Adapters.Local.Identity;
 
@@ -9,7 +10,7 @@ internal sealed class DevIssuerConfigurationManager(DevTokenIssuer issuer) : ICo
     private readonly Lazy<OpenIdConnectConfiguration> _configuration = new(() =>
     {
         var configuration = new OpenIdConnectConfiguration { Issuer = issuer.Issuer };
-        foreach (var key in issuer.KeySet().GetSigningKeys()) configuration.SigningKeys.Add(key);
+        configuration.SigningKeys.Add(new RsaSecurityKey(issuer.SigningKey.Rsa.ExportParameters(false)) { KeyId = issuer.SigningKey.KeyId });
         return configuration;
     });
 

@@ -58,17 +58,6 @@ public sealed class DevTokenIssuer
         return new DevToken(token, (int)_options.DevTokenLifetime.TotalSeconds);
     }
 
-    /// <summary>The public half as a JWKS document.</summary>
-    public JsonWebKeySet KeySet()
-    {
-        var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(SigningKey.Rsa.ExportParameters(false)) { KeyId = SigningKey.KeyId });
-        jwk.Use = "sig";
-        jwk.Alg = SecurityAlgorithms.RsaSha256;
-        var set = new JsonWebKeySet();
-        set.Keys.Add(jwk);
-        return set;
-    }
-
     /// <summary>A stable, opaque subject per username, as Cognito gives each user one UUID.</summary>
     public static string SubjectOf(string username) =>
         new Guid(SHA256.HashData(Encoding.UTF8.GetBytes("boxoffice-dev-user:" + username))[..16]).ToString();

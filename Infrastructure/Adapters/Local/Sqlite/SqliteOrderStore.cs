@@ -105,7 +105,7 @@ internal sealed class SqliteOrderStore(SqliteDatabase db, CursorCodec cursors) :
             WHERE order_id = $id AND show_id = $show AND status = '{OrderStatus.Pending}'
               AND EXISTS (SELECT 1 FROM shows WHERE shows.show_id = orders.show_id AND shows.status <> '{ShowStatus.Cancelled}')
             """,
-            ct, ("$id", orderId), ("$show", showId), ("$codes", JsonSerializer.Serialize(ticketCodes)), ("$doc", documentKey), ("$now", now.Millis()));
+            ct, ("$id", orderId), ("$show", showId), ("$codes", JsonSerializer.Serialize(ticketCodes, SqliteJsonContext.Default.IReadOnlyListString)), ("$doc", documentKey), ("$now", now.Millis()));
         if (confirmed == 1) return ConfirmOrderOutcome.Confirmed;
         return await GetAsync(connection, orderId, ct) is { Status: OrderStatus.Pending } order && order.ShowId == showId
             ? ConfirmOrderOutcome.ShowCancelled
@@ -174,7 +174,7 @@ internal sealed class SqliteOrderStore(SqliteDatabase db, CursorCodec cursors) :
         Quantity = r.Int("quantity"),
         UnitPrice = decimal.Parse(r.String("unit_price"), CultureInfo.InvariantCulture),
         Status = Enum.Parse<OrderStatus>(r.String("status")),
-        TicketCodes = JsonSerializer.Deserialize<string[]>(r.String("ticket_codes")) ?? [],
+        TicketCodes = JsonSerializer.Deserialize(r.String("ticket_codes"), SqliteJsonContext.Default.StringArray) ?? [],
         DocumentKey = r.NullableString("document_key"),
         CancelReason = r.NullableString("cancel_reason"),
         CreatedAt = r.Time("created_at"),

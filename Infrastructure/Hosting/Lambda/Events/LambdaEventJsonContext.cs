@@ -8,9 +8,7 @@ namespace BoxOffice.Hosting.Lambda.Events;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.AllowReadingFromString)]
 [JsonSerializable(typeof(ApiGatewayHttpApiRequest))]
-[JsonSerializable(typeof(ApiGatewayHttpApiResponse))]
 [JsonSerializable(typeof(ApiGatewayRestApiRequest))]
-[JsonSerializable(typeof(ApiGatewayRestApiResponse))]
 [JsonSerializable(typeof(SqsEvent))]
 [JsonSerializable(typeof(SqsBatchResponse))]
 public sealed partial class LambdaEventJsonContext : JsonSerializerContext;

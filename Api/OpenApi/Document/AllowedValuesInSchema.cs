@@ -1,12 +1,14 @@
 using System.ComponentModel.DataAnnotations;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
-namespace BoxOffice.Api.OpenApi;
+namespace BoxOffice.Api.OpenApi.Document;
 
 /// <summary>Lists the values an <see cref="AllowedValuesAttribute"/> lets through as the property's enum.</summary>
+[UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "OpenApi/Document is left out of the only trimmed build, the Lambda package (Api.csproj).")]
 public sealed class AllowedValuesInSchema : ISchemaFilter
 {
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)

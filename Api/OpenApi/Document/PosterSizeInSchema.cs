@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
-namespace BoxOffice.Api.OpenApi;
+namespace BoxOffice.Api.OpenApi.Document;
 
 /// <summary>States the configured poster size limit (<c>BoxOffice:Files:MaxPosterBytes</c>) as contentLength's maximum.</summary>
 public sealed class PosterSizeInSchema(IOptions<FilesOptions> files) : ISchemaFilter

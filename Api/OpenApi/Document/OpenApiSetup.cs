@@ -1,13 +1,10 @@
 using Microsoft.OpenApi;
 
-namespace BoxOffice.Api.OpenApi;
+namespace BoxOffice.Api.OpenApi.Document;
 
 public static class OpenApiSetup
 {
     private const string Bearer = BearerOnSecuredOperations.Scheme;
-
-    /// <summary><c>BoxOffice:OpenApi:Enabled</c> (default true): serve <c>/swagger</c>. A public deployment may turn it off.</summary>
-    public static bool IsEnabled(IConfiguration configuration) => configuration.GetValue("BoxOffice:OpenApi:Enabled", true);
 
     /// <summary>Swagger document with XML summaries, and an Authorize button that takes a bearer access token.</summary>
     public static IServiceCollection AddBoxOfficeOpenApi(this IServiceCollection services)

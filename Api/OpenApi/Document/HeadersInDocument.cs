@@ -2,7 +2,7 @@ using BoxOffice.Api.Logging;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
-namespace BoxOffice.Api.OpenApi;
+namespace BoxOffice.Api.OpenApi.Document;
 
 /// <summary>
 /// Puts the headers of <see cref="RequiredHeader"/> and <see cref="ResponseHeader"/> metadata into the operations, and

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
-namespace BoxOffice.Api.OpenApi;
+namespace BoxOffice.Api.OpenApi.Document;
 
 /// <summary>Documents what our problem details add to RFC 9457: the <c>requestId</c>, and the field errors of a 400.</summary>
 public sealed class ProblemDetailsSchema : ISchemaFilter

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
-namespace BoxOffice.Api.OpenApi;
+namespace BoxOffice.Api.OpenApi.Document;
 
 /// <summary>Marks only the operations that require authorization as needing the bearer token (public ones stay open).</summary>
 public sealed class BearerOnSecuredOperations : IOperationFilter
