@@ -6,7 +6,8 @@ namespace BoxOffice.Api.Tests.Architecture;
 
 /// <summary>
 /// The Api's Lambda build (<c>-p:LambdaPackage=true</c>, as scripts/package-lambda.sh builds it) leaves the Worker
-/// out, so the function carries no PDF writer, QR code or image parsers; every other build keeps it for in-process jobs.
+/// out, so the function carries no PDF writer, QR code or image parsers, and leaves Swashbuckle out, which Native AOT
+/// cannot compile; every other build keeps both, for in-process jobs and /swagger.
 /// Read from MSBuild's evaluation of Api.csproj: nothing is built.
 /// </summary>
 [Trait("Category", TestCategory.Lambda)]
@@ -20,6 +21,9 @@ public sealed class LambdaPackageTests
         Assert.DoesNotContain(lambda.References, r => r.Contains("Worker", StringComparison.OrdinalIgnoreCase));
         Assert.Contains(lambda.References, r => r.EndsWith("Infrastructure.csproj", StringComparison.Ordinal));
         Assert.DoesNotContain("IN_PROCESS_JOBS", lambda.Constants);
+        // Nor Swashbuckle, which Native AOT cannot compile.
+        Assert.DoesNotContain("OPENAPI_DOCUMENT", lambda.Constants);
+        Assert.DoesNotContain("Swashbuckle.AspNetCore", lambda.Packages);
     }
 
     [Fact]
@@ -29,10 +33,12 @@ public sealed class LambdaPackageTests
 
         Assert.Contains(local.References, r => r.EndsWith("Worker.csproj", StringComparison.Ordinal));
         Assert.Contains("IN_PROCESS_JOBS", local.Constants);
+        Assert.Contains("OPENAPI_DOCUMENT", local.Constants);
+        Assert.Contains("Swashbuckle.AspNetCore", local.Packages);
         Assert.Contains(Layers.ApiAssembly.GetReferencedAssemblies(), a => a.Name == Layers.WorkerAssembly.GetName().Name);
     }
 
-    private static async Task<(IReadOnlyList<string> References, IReadOnlyList<string> Constants)> EvaluateAsync(params string[] properties)
+    private static async Task<(IReadOnlyList<string> References, IReadOnlyList<string> Packages, IReadOnlyList<string> Constants)> EvaluateAsync(params string[] properties)
     {
         var root = Path.GetDirectoryName(ServerlessTemplate.FilePath)!;
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -41,7 +47,7 @@ public sealed class LambdaPackageTests
             RedirectStandardError = true,
             WorkingDirectory = root,
         };
-        foreach (var arg in new[] { "msbuild", Path.Combine(root, "Api", "Api.csproj"), "-nologo", "-getItem:ProjectReference", "-getProperty:DefineConstants" }.Concat(properties))
+        foreach (var arg in new[] { "msbuild", Path.Combine(root, "Api", "Api.csproj"), "-nologo", "-getItem:ProjectReference", "-getItem:PackageReference", "-getProperty:DefineConstants" }.Concat(properties))
             start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -52,7 +58,9 @@ public sealed class LambdaPackageTests
         var json = JsonDocument.Parse(await stdout).RootElement;
         var references = json.GetProperty("Items").GetProperty("ProjectReference").EnumerateArray()
             .Select(item => item.GetProperty("Identity").GetString()!.Replace('\\', '/')).ToList();
+        var packages = json.GetProperty("Items").TryGetProperty("PackageReference", out var listed)
+            ? listed.EnumerateArray().Select(item => item.GetProperty("Identity").GetString()!).ToList() : [];
         var constants = json.GetProperty("Properties").GetProperty("DefineConstants").GetString()!.Split(';', StringSplitOptions.RemoveEmptyEntries);
-        return (references, constants);
+        return (references, packages, constants);
     }
 }
