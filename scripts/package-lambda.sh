@@ -122,9 +122,9 @@ for project in Api Worker; do
     done
   fi
   if [[ "$runtime" == provided.al2023 ]]; then
-    # Lambda runs `bootstrap`. The GC's gen0 budget can only be set from the environment: 2 MB (instead of one sized
-    # by the CPU cache) keeps the function's memory low at the price of more, cheap, gen0 collections. A variable set
-    # on the function wins. The package never changes under a running function, so configuration files are not
+    # Lambda runs `bootstrap`. A ReadyToRun package's GC takes its gen0 budget from the environment only: 2 MB (instead
+    # of one sized by the CPU cache) keeps the function's memory low at the price of more, cheap, gen0 collections. A
+    # variable set on the function wins. (A Native AOT executable ignores it: docs/lambda.md.) The package never changes under a running function, so configuration files are not
     # watched (watching walks every file of the package at start).
     cat > "$publish/bootstrap" <<SH
 #!/bin/sh
