@@ -33,9 +33,8 @@ internal static class LambdaInitErrorReporter
         if (LambdaEnvironment.RuntimeApi is not { } api) return false;
         try
         {
-            using var client = new RuntimeApiClient(api);
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            client.PostInitErrorAsync(RuntimeError.From(exception), timeout.Token).GetAwaiter().GetResult();
+            using var client = new RuntimeApiClient(api, timeout: TimeSpan.FromSeconds(5));
+            client.PostInitError(RuntimeError.From(exception), CancellationToken.None);
             return true;
         }
         catch (Exception postFailure)

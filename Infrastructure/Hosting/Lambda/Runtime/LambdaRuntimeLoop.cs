@@ -44,18 +44,46 @@ internal sealed partial class LambdaRuntimeLoop(RuntimeApiClient client, ILambda
         }
     }
 
-    public async Task RunAsync(CancellationToken ct)
+    /// <summary>
+    /// Runs the loop on a thread of its own until <paramref name="ct"/>: the Runtime API calls block that thread, and a
+    /// handler that completes synchronously runs on it too, so an invocation wakes no thread-pool thread.
+    /// </summary>
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "The thread hands whatever stopped the loop to the task its caller awaits.")]
+    public Task RunAsync(CancellationToken ct)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                Run(ct);
+                done.TrySetResult();
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                done.TrySetCanceled(ct);
+            }
+            catch (Exception ex)
+            {
+                done.TrySetException(ex);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "Lambda runtime loop",
+        };
+        thread.Start();
+        return done.Task;
+    }
+
+    private void Run(CancellationToken ct)
     {
         LambdaInitErrorReporter.MarkInitDone();
-        while (!ct.IsCancellationRequested)
-        {
-            var invocation = await client.NextAsync(ct);
-            await InvokeAsync(invocation, ct);
-        }
+        while (!ct.IsCancellationRequested) Invoke(client.Next(ct), ct);
     }
 
     /// <summary>Handles one event and posts the outcome; never throws for a failure of the handler.</summary>
-    public async Task InvokeAsync(LambdaInvocation invocation, CancellationToken ct)
+    public void Invoke(LambdaInvocation invocation, CancellationToken ct)
     {
         var context = invocation.Context;
         Environment.SetEnvironmentVariable(LambdaEnvironment.TraceIdVariable, context.TraceId);
@@ -65,10 +93,10 @@ internal sealed partial class LambdaRuntimeLoop(RuntimeApiClient client, ILambda
             _warm = true;
             metrics?.ColdStart(LambdaEnvironment.FunctionName);
         }
-        var (response, error, traceId) = await HandleInSpanAsync(invocation, ct);
+        var (response, error, traceId) = HandleInSpan(invocation, ct);
         try
         {
-            await AnswerAsync(context, response, error, ct);
+            Answer(context, response, error, ct);
         }
         finally
         {
@@ -79,7 +107,7 @@ internal sealed partial class LambdaRuntimeLoop(RuntimeApiClient client, ILambda
     }
 
     /// <summary>The handler's answer or its exception (logged in the span), and the trace id it ran under; the span ends before anything is posted.</summary>
-    private async Task<(ReadOnlyMemory<byte> Response, Exception? Error, string TraceId)> HandleInSpanAsync(LambdaInvocation invocation, CancellationToken ct)
+    private (ReadOnlyMemory<byte> Response, Exception? Error, string TraceId) HandleInSpan(LambdaInvocation invocation, CancellationToken ct)
     {
         var context = invocation.Context;
         var parent = XRayTraceHeader.TryParse(context.TraceId, out var xray) ? xray : default;
@@ -89,7 +117,9 @@ internal sealed partial class LambdaRuntimeLoop(RuntimeApiClient client, ILambda
         var traceId = activity?.TraceId.ToHexString() ?? "";
         try
         {
-            return (await handler.HandleAsync(invocation, ct), null, traceId);
+            var pending = handler.HandleAsync(invocation, ct);
+            // A handler that awaited real I/O finishes on the thread pool; this thread has nothing else to do meanwhile.
+            return (pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult(), null, traceId);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
@@ -99,17 +129,17 @@ internal sealed partial class LambdaRuntimeLoop(RuntimeApiClient client, ILambda
         }
     }
 
-    private async Task AnswerAsync(LambdaContext context, ReadOnlyMemory<byte> response, Exception? error, CancellationToken ct)
+    private void Answer(LambdaContext context, ReadOnlyMemory<byte> response, Exception? error, CancellationToken ct)
     {
         if (error is not null)
         {
-            await client.PostErrorAsync(context.AwsRequestId, RuntimeError.From(error), ct);
+            client.PostError(context.AwsRequestId, RuntimeError.From(error), ct);
             return;
         }
 
         try
         {
-            await client.PostResponseAsync(context.AwsRequestId, response, ct);
+            client.PostResponse(context.AwsRequestId, response.Span, ct);
         }
         catch (HttpRequestException ex) when (ex.StatusCode is not null)
         {
@@ -117,7 +147,7 @@ internal sealed partial class LambdaRuntimeLoop(RuntimeApiClient client, ILambda
             Log.ResponseRefused(logger, ex, context.AwsRequestId, response.Length);
             try
             {
-                await client.PostErrorAsync(context.AwsRequestId, RuntimeError.From(ex), ct);
+                client.PostError(context.AwsRequestId, RuntimeError.From(ex), ct);
             }
             catch (HttpRequestException refused) when (refused.StatusCode is not null)
             {
