@@ -3,6 +3,8 @@ using System.Text.Json;
 using BoxOffice.Api.Tests.Lambda.Support;
 using BoxOffice.Core.Jobs;
 
+using static BoxOffice.Api.Tests.Lambda.Support.GatewayAnswers;
+
 namespace BoxOffice.Api.Tests.Lambda;
 
 /// <summary>
@@ -48,7 +50,7 @@ public sealed class Arm64PackageTests(Arm64Packages packages) : IClassFixture<Ar
         var api = await StartAsync("Api");
 
         var health = await api.InvokeAsync(HttpApiEvent.Create("GET", "/health"), wait: Emulated);
-        var token = await TokenAsync(api, "arm64-admin", "admin");
+        var token = await TokenAsync(api, "arm64-admin", ["admin"], Emulated);
         var badRequest = await api.InvokeAsync(HttpApiEvent.Create("POST", "/shows", """{"title": "x",""", token), wait: Emulated);
 
         Assert.Equal(200, Response(health).GetProperty("statusCode").GetInt32());
@@ -62,11 +64,11 @@ public sealed class Arm64PackageTests(Arm64Packages packages) : IClassFixture<Ar
     public async Task The_worker_answers_a_one_record_batch_by_confirming_the_order_the_api_placed()
     {
         var api = await StartAsync("Api");
-        var adminToken = await TokenAsync(api, "arm64-admin", "admin");
+        var adminToken = await TokenAsync(api, "arm64-admin", ["admin"], Emulated);
         var show = Body(Response(await api.InvokeAsync(HttpApiEvent.Create("POST", "/shows",
             JsonSerializer.Serialize(new { title = "Graviton", venue = "Hall", startsAt = DateTimeOffset.UtcNow.AddDays(9), capacity = 5, price = 7m }),
             adminToken), wait: Emulated)), 201);
-        var userToken = await TokenAsync(api, "arm64-user");
+        var userToken = await TokenAsync(api, "arm64-user", [], Emulated);
         var order = Body(Response(await api.InvokeAsync(HttpApiEvent.Create("POST", $"/shows/{show.GetProperty("showId").GetString()}/orders",
             """{"quantity":1}""", userToken), wait: Emulated)), 202);
         var orderId = order.GetProperty("orderId").GetString()!;
@@ -97,23 +99,5 @@ public sealed class Arm64PackageTests(Arm64Packages packages) : IClassFixture<Ar
         var first = await Task.WhenAny(runtime.FirstNext, process.Process.WaitForExitAsync(), Task.Delay(Emulated));
         Assert.True(first == runtime.FirstNext, $"BoxOffice.{function} under qemu never asked for an event:\n{string.Join('\n', process.Output)}");
         return runtime;
-    }
-
-    private static async Task<string> TokenAsync(FakeRuntimeApi runtime, string username, params string[] groups)
-    {
-        var outcome = await runtime.InvokeAsync(HttpApiEvent.Create("POST", "/dev/token", JsonSerializer.Serialize(new { username, groups })), wait: Emulated);
-        return Body(Response(outcome), 200).GetProperty("accessToken").GetString()!;
-    }
-
-    private static JsonElement Response(RuntimeOutcome outcome)
-    {
-        Assert.False(outcome.IsError, outcome.Body);
-        return JsonDocument.Parse(outcome.Body).RootElement.Clone();
-    }
-
-    private static JsonElement Body(JsonElement response, int expectedStatus)
-    {
-        Assert.True(response.GetProperty("statusCode").GetInt32() == expectedStatus, $"expected {expectedStatus}: {response}");
-        return JsonDocument.Parse(response.GetProperty("body").GetString()!).RootElement.Clone();
     }
 }

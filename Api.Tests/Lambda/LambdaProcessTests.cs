@@ -3,6 +3,8 @@ using BoxOffice.Api.Tests.Lambda.Support;
 using BoxOffice.Api.Tests.Support;
 using BoxOffice.Core.Jobs;
 
+using static BoxOffice.Api.Tests.Lambda.Support.GatewayAnswers;
+
 namespace BoxOffice.Api.Tests.Lambda;
 
 /// <summary>
@@ -33,7 +35,7 @@ public abstract class LambdaProcessTests : IAsyncLifetime
         const string trace = "Root=1-6759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1";
         var healthEvent = HttpApiEvent.Create("GET", "/health");
         var health = await runtime.InvokeAsync(healthEvent, traceId: trace);
-        var token = await TokenAsync(runtime, "lambda-admin", "admin");
+        var token = await TokenAsync(runtime, "lambda-admin", ["admin"]);
         var badRequest = await runtime.InvokeAsync(HttpApiEvent.Create("POST", "/shows", """{"title": "x",""", token));
 
         Assert.Equal(200, Response(health).GetProperty("statusCode").GetInt32());
@@ -68,13 +70,13 @@ public abstract class LambdaProcessTests : IAsyncLifetime
     public async Task An_order_placed_through_the_api_is_confirmed_by_the_worker_and_a_poison_message_fails_alone()
     {
         var (api, _) = await StartAsync(Api);
-        var adminToken = await TokenAsync(api, "lambda-admin", "admin");
+        var adminToken = await TokenAsync(api, "lambda-admin", ["admin"]);
         var show = Body(Response(await api.InvokeAsync(HttpApiEvent.Create("POST", "/shows",
             JsonSerializer.Serialize(new { title = "Hamlet", venue = "Globe Theatre", startsAt = DateTimeOffset.UtcNow.AddDays(30), capacity = 50, price = 25m }),
             adminToken))), 201);
         var showId = show.GetProperty("showId").GetString()!;
 
-        var userToken = await TokenAsync(api, "lambda-user");
+        var userToken = await TokenAsync(api, "lambda-user", []);
         var placed = Response(await api.InvokeAsync(HttpApiEvent.Create("POST", $"/shows/{showId}/orders", """{"quantity":2}""", userToken,
             new Dictionary<string, string> { ["Idempotency-Key"] = "e2e-order-1" })));
         var order = Body(placed, 202);
@@ -102,10 +104,10 @@ public abstract class LambdaProcessTests : IAsyncLifetime
     public async Task Each_function_writes_its_metrics_as_emf_lines_on_stdout_after_each_invocation_the_first_with_a_cold_start()
     {
         var (api, apiProcess) = await StartAsync(Api);
-        var adminToken = await TokenAsync(api, "emf-admin", "admin");
+        var adminToken = await TokenAsync(api, "emf-admin", ["admin"]);
         var show = Body(Response(await api.InvokeAsync(HttpApiEvent.Create("POST", "/shows",
             JsonSerializer.Serialize(new { title = "Metrics", venue = "Hall", startsAt = DateTimeOffset.UtcNow.AddDays(3), capacity = 9, price = 5m }), adminToken))), 201);
-        var userToken = await TokenAsync(api, "emf-user");
+        var userToken = await TokenAsync(api, "emf-user", []);
         var placed = await api.InvokeAsync(HttpApiEvent.Create("POST", $"/shows/{show.GetProperty("showId").GetString()}/orders", """{"quantity":4}""", userToken),
             traceId: "Root=1-6759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1");
         var orderId = Body(Response(placed), 202).GetProperty("orderId").GetString()!;
@@ -156,7 +158,7 @@ public abstract class LambdaProcessTests : IAsyncLifetime
     public async Task Body_limits_hold_in_lambda_for_json_bodies_and_local_uploads()
     {
         var (api, _) = await StartAsync(Api);
-        var adminToken = await TokenAsync(api, "limits-admin", "admin");
+        var adminToken = await TokenAsync(api, "limits-admin", ["admin"]);
 
         // No Content-Length to check up front: the limit itself must stop the body as it is read.
         var huge = JsonSerializer.Serialize(new { title = new string('t', 100_000), venue = "V", startsAt = DateTimeOffset.UtcNow.AddDays(3), capacity = 5, price = 1m });
@@ -227,24 +229,5 @@ public abstract class LambdaProcessTests : IAsyncLifetime
         _started.Insert(0, runtime);
         _started.Insert(0, process);
         return (runtime, process);
-    }
-
-    private static async Task<string> TokenAsync(FakeRuntimeApi runtime, string username, params string[] groups)
-    {
-        var outcome = await runtime.InvokeAsync(HttpApiEvent.Create("POST", "/dev/token", JsonSerializer.Serialize(new { username, groups })));
-        return Body(Response(outcome), 200).GetProperty("accessToken").GetString()!;
-    }
-
-    private static JsonElement Response(RuntimeOutcome outcome)
-    {
-        Assert.False(outcome.IsError, outcome.Body);
-        return JsonDocument.Parse(outcome.Body).RootElement.Clone();
-    }
-
-    private static JsonElement Body(JsonElement response, int expectedStatus)
-    {
-        var body = response.GetProperty("body").GetString()!;
-        Assert.True(response.GetProperty("statusCode").GetInt32() == expectedStatus, $"expected {expectedStatus}: {response}");
-        return JsonDocument.Parse(body).RootElement.Clone();
     }
 }
