@@ -69,19 +69,21 @@ public sealed class RuntimeApiConnectionTests
     }
 
     [Fact]
-    public void After_connection_close_or_a_body_that_ends_with_the_connection_the_next_call_opens_a_new_one()
+    public void After_connection_close_or_a_body_that_ends_with_the_connection_the_next_call_opens_a_new_one_and_interim_answers_are_skipped()
     {
         var answers = new Queue<ScriptedAnswer>([
             ScriptedAnswer.Of("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok", close: true),
             ScriptedAnswer.Of("HTTP/1.1 200 OK\r\n\r\nuntil the end", close: true),
-            ScriptedAnswer.Of("HTTP/1.1 204 No Content\r\n\r\n"),
+            ScriptedAnswer.Of("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 204 No Content\r\n\r\n"),
         ]);
         using var server = new ScriptedHttpServer(_ => answers.Dequeue());
         using var connection = new RuntimeApiConnection(server.Address);
 
         Assert.Equal("ok", Encoding.ASCII.GetString(connection.Send("GET", Next, default, null, null, CancellationToken.None).Body));
         Assert.Equal("until the end", Encoding.ASCII.GetString(connection.Send("GET", Next, default, null, null, CancellationToken.None).Body));
-        Assert.Empty(connection.Send("GET", Next, default, null, null, CancellationToken.None).Body);
+        var afterInterim = connection.Send("GET", Next, default, null, null, CancellationToken.None);
+        Assert.Equal(204, afterInterim.Status);
+        Assert.Empty(afterInterim.Body);
         Assert.Equal([1, 2, 3], server.Requests.Select(r => r.Connection));
     }
 

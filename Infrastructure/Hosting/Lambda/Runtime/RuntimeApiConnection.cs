@@ -30,6 +30,7 @@ internal sealed class RuntimeApiConnection(string hostAndPort, TimeSpan? timeout
         {
             WriteRequest(socket, method, path, body, contentType, headers);
             var response = ReadResponse(socket);
+            while (response.Status is >= 100 and < 200) response = ReadResponse(socket); // interim answers (100 Continue) precede the real one
             if (response.CloseAfter) Close();
             return response;
         }
