@@ -11,8 +11,10 @@ public sealed class SessionTests(BrowserFixture fixture) : BrowserTest(fixture)
     [Fact]
     public async Task An_expired_session_sends_you_to_sign_in_and_back_to_where_you_were()
     {
-        // Its own server: this test moves the clock past the refresh token's and the sign-in session's lifetime.
-        await using var server = new SiteServer(new Dictionary<string, string?> { ["BoxOffice:Identity:DevTokenLifetime"] = "00:00:20" });
+        // Its own server: this test moves the clock past the refresh token's and the sign-in session's lifetime. Tokens
+        // live ten minutes of the browser's time, so the page's own refresh timer (a minute before expiry) never fires
+        // in between: the first call after the jump is what finds the session over.
+        await using var server = new SiteServer(new Dictionary<string, string?> { ["BoxOffice:Identity:DevTokenLifetime"] = "00:10:00" });
         var page = await NewPageAsync(server);
         var admin = await server.ApiClientAsync("ada-admin", "admin");
         var showId = (await admin.CreateShowAsync(title: "Pericles", startsIn: TimeSpan.FromDays(90))).Str("showId");

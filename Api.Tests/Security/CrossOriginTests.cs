@@ -91,15 +91,14 @@ public sealed class CrossOriginTests
     [InlineData("https://user@tickets.example")]
     public async Task Anything_but_a_plain_origin_stops_the_start_naming_the_setting(string origin)
     {
-        await using var app = Allowing(origin);
-
-        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+        var error = Assert.IsType<OptionsValidationException>(await BoxOfficeApp.StartFailureAsync(AllowedOrigins(origin)));
 
         Assert.Contains($"BoxOffice:Cors:AllowedOrigins: '{origin}' is not an origin", error.Message, StringComparison.Ordinal);
     }
 
-    private static BoxOfficeApp Allowing(string origins) =>
-        BoxOfficeApp.With(null, new Dictionary<string, string?> { ["BoxOffice:Cors:AllowedOrigins"] = origins });
+    private static BoxOfficeApp Allowing(string origins) => BoxOfficeApp.With(null, AllowedOrigins(origins));
+
+    private static Dictionary<string, string?> AllowedOrigins(string origins) => new() { ["BoxOffice:Cors:AllowedOrigins"] = origins };
 
     private static HttpRequestMessage Preflight(string path, string origin, string method, string headers)
     {
