@@ -50,7 +50,21 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     /// <summary>Signs in through the site's button and the dev issuer's page, as a person would.</summary>
     protected static async Task SignInAsync(IPage page, string username, bool admin = false)
     {
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).First.ClickAsync();
+        // On a loaded CI machine one click in many opened nothing within the 30 s timeout: a person clicks again, and
+        // so does the test (a second click only starts the same sign-in anew).
+        var signInPage = new Regex("/dev/oauth2/authorize");
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).First.ClickAsync();
+            try
+            {
+                await page.WaitForURLAsync(signInPage, new() { Timeout = 10_000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+            }
+        }
         await CompleteSignInPageAsync(page, username, admin);
     }
 
