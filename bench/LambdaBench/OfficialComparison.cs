@@ -31,11 +31,11 @@ internal static class OfficialComparison
                 ("official hello", () => ColdStart.StartOnceAsync(setup.Hello, otherData, hello, helloSaid)));
 
             Console.WriteLine($"Warm: {setup.Warm} invocations of each, interleaved");
-            var (apiWarm, apiRss, helloWarm, helloRss) = await WarmAsync(setup, apiData, otherData, shows, showsListed, hello, helloSaid);
+            var warm = await WarmAsync(setup, apiData, otherData, shows, showsListed, hello, helloSaid);
 
             var (workerStarts, baselineStarts) = await WorkerStartsAsync(setup, otherData);
 
-            PrintGoals(setup, (apiStarts, helloStarts), (apiWarm, apiRss, helloWarm, helloRss), (workerStarts, baselineStarts));
+            PrintGoals(setup, (apiStarts, helloStarts), warm, (workerStarts, baselineStarts));
         }
         finally
         {
@@ -62,7 +62,7 @@ internal static class OfficialComparison
     }
 
     private static void PrintGoals(ComparisonSetup setup, (List<StartFigures> Api, List<StartFigures> Hello) starts,
-        (List<double> ApiWarm, double ApiRss, List<double> HelloWarm, double HelloRss) warm, (List<StartFigures> Ours, List<StartFigures> Baseline) worker)
+        (List<double> ApiWarm, double ApiRss, List<double> HelloWarm, double HelloRss, List<double> ApiInside, List<double> HelloInside) warm, (List<StartFigures> Ours, List<StartFigures> Baseline) worker)
     {
         Console.WriteLine();
         Console.WriteLine("| figure | ours | official hello | ratio | goal |");
@@ -70,6 +70,7 @@ internal static class OfficialComparison
         Row("Api first response (cold), median wall ms", Median(starts.Api, s => s.WallMs), Median(starts.Hello, s => s.WallMs), "0", "<= 0.40x");
         Row("Api first response (cold), median CPU ms", Median(starts.Api, s => s.CpuMs), Median(starts.Hello, s => s.CpuMs), "0", "<= 0.40x");
         Row($"Api warm p50 round trip ({setup.Warm:N0}), ms", Percentile(warm.ApiWarm, 0.5), Percentile(warm.HelloWarm, 0.5), "0.000", "<= 0.8x");
+        Row($"Api warm p50 inside the function ({setup.Warm:N0}), ms", Percentile(warm.ApiInside, 0.5), Percentile(warm.HelloInside, 0.5), "0.000", "(the fake Runtime API's share left out)");
         Row($"Api RSS after {setup.Warm:N0} invocations, MB", warm.ApiRss, warm.HelloRss, "0.0", "<= 60 MB");
         Console.WriteLine();
         var ours = $"median {Median(worker.Ours, s => s.WallMs):0} ms wall, {Median(worker.Ours, s => s.CpuMs):0} ms CPU";
@@ -103,7 +104,7 @@ internal static class OfficialComparison
         return (firsts, seconds);
     }
 
-    private static async Task<(List<double> ApiWarm, double ApiRss, List<double> HelloWarm, double HelloRss)> WarmAsync(ComparisonSetup setup,
+    private static async Task<(List<double> ApiWarm, double ApiRss, List<double> HelloWarm, double HelloRss, List<double> ApiInside, List<double> HelloInside)> WarmAsync(ComparisonSetup setup,
         string apiData, string otherData, string shows, Action<RuntimeOutcome> showsListed, string hello, Action<RuntimeOutcome> helloSaid)
     {
         await using var api = await RunningFunction.StartAsync(setup.Api, apiData);
@@ -112,16 +113,25 @@ internal static class OfficialComparison
         await official.InvokeAsync(hello, helloSaid);
         var apiWarm = new List<double>(setup.Warm);
         var helloWarm = new List<double>(setup.Warm);
+        var apiInside = new List<double>(setup.Warm);
+        var helloInside = new List<double>(setup.Warm);
         for (var i = 0; i < setup.Warm; i++)
         {
-            apiWarm.Add(await api.InvokeAsync(shows, showsListed));
-            helloWarm.Add(await official.InvokeAsync(hello, helloSaid));
+            var (apiTrip, apiShare) = await api.InvokeAsync(shows, showsListed);
+            var (helloTrip, helloShare) = await official.InvokeAsync(hello, helloSaid);
+            apiWarm.Add(apiTrip);
+            apiInside.Add(apiShare);
+            helloWarm.Add(helloTrip);
+            helloInside.Add(helloShare);
         }
         ColdStart.Report($"  api warm GET /shows x{setup.Warm}", [.. apiWarm]);
         ColdStart.Report($"  official hello warm GET / x{setup.Warm}", [.. helloWarm]);
+        // The same invocations from the event handed out on next to the answer read: the fake Runtime API's own share left out.
+        ColdStart.Report($"  api warm GET /shows x{setup.Warm}, inside the function", apiInside);
+        ColdStart.Report($"  official hello warm GET / x{setup.Warm}, inside the function", helloInside);
         Console.WriteLine($"  api RSS after {setup.Warm} invocations: {ColdStart.Rss(api.Process)}");
         Console.WriteLine($"  official hello RSS after {setup.Warm} invocations: {ColdStart.Rss(official.Process)}");
-        return (apiWarm, ColdStart.RssMegabytes(api.Process), helloWarm, ColdStart.RssMegabytes(official.Process));
+        return (apiWarm, ColdStart.RssMegabytes(api.Process), helloWarm, ColdStart.RssMegabytes(official.Process), apiInside, helloInside);
     }
 
     private static void Row(string figure, double ours, double official, string format, string goal) =>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Threading.Channels;
@@ -12,8 +13,11 @@ using Microsoft.Extensions.Logging;
 
 namespace BoxOffice.Api.Tests.Lambda.Support;
 
-/// <summary>What the function posted for one invocation.</summary>
-public sealed record RuntimeOutcome(string RequestId, bool IsError, string Body, string? ErrorTypeHeader);
+/// <summary>
+/// What the function posted for one invocation; <see cref="InFunction"/> runs from the moment the event was handed out
+/// on <c>next</c> to the moment the whole answer was read, the function's share of a round trip.
+/// </summary>
+public sealed record RuntimeOutcome(string RequestId, bool IsError, string Body, string? ErrorTypeHeader, TimeSpan InFunction = default);
 
 /// <summary>
 /// The Lambda Runtime API on a loopback port: events queued by the test are handed out on <c>next</c>, and what
@@ -24,6 +28,7 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
     private const string Prefix = "/2018-06-01/runtime";
     private readonly Channel<(string RequestId, string Event, string? TraceId, DateTimeOffset Deadline)> _events = Channel.CreateUnbounded<(string, string, string?, DateTimeOffset)>();
     private readonly ConcurrentDictionary<string, TaskCompletionSource<RuntimeOutcome>> _outcomes = new();
+    private readonly ConcurrentDictionary<string, long> _handedOut = new();
     private readonly TaskCompletionSource<RuntimeOutcome> _initError = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _firstNext = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private WebApplication _app = null!;
@@ -93,12 +98,14 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
         headers["Lambda-Runtime-Invoked-Function-Arn"] = "arn:aws:lambda:eu-west-1:123456789012:function:box-office-test";
         if (traceId is not null) headers["Lambda-Runtime-Trace-Id"] = traceId;
         context.Response.ContentType = "application/json";
+        _handedOut[requestId] = Stopwatch.GetTimestamp();
         await context.Response.WriteAsync(body, Encoding.UTF8);
     }
 
     private async Task<IResult> RecordAsync(string id, bool isError, HttpContext context)
     {
         var outcome = await ReadOutcomeAsync(id, isError, context);
+        if (_handedOut.TryRemove(id, out var handedOut)) outcome = outcome with { InFunction = Stopwatch.GetElapsedTime(handedOut) };
         if (!_outcomes.TryGetValue(id, out var pending) || !pending.TrySetResult(outcome))
             return Results.BadRequest($"unknown or already answered invocation {id}");
         return Results.Accepted();
