@@ -83,7 +83,7 @@ internal sealed partial class LambdaRuntimeLoop(RuntimeApiClient client, ILambda
     }
 
     /// <summary>Handles one event and posts the outcome; never throws for a failure of the handler.</summary>
-    public void Invoke(LambdaInvocation invocation, CancellationToken ct)
+    private void Invoke(LambdaInvocation invocation, CancellationToken ct)
     {
         var context = invocation.Context;
         Environment.SetEnvironmentVariable(LambdaEnvironment.TraceIdVariable, context.TraceId);

@@ -62,7 +62,6 @@ internal sealed class RuntimeApiConnection(string hostAndPort, TimeSpan? timeout
             socket.Dispose();
             throw;
         }
-        _start = _end = 0;
         return socket;
     }
 
