@@ -22,6 +22,24 @@ public sealed class EnvelopeJsonWriterTests
     }
 
     [Fact]
+    public void Long_text_is_escaped_alike_across_the_blocks_it_is_written_in()
+    {
+        // 40,000 characters (several 4 KB blocks), escapes everywhere, some on block edges, multi-byte characters too.
+        var random = new Random(13);
+        string[] pieces = ["\"", "\\", "\n", "\u0001", "é", "😀", "plain text ", "{\"key\":\"value\"}"];
+        var value = new StringBuilder();
+        while (value.Length < 40_000) value.Append(pieces[random.Next(pieces.Length)]);
+        var text = value.ToString();
+
+        var written = Write(json => json.Utf8String(Encoding.UTF8.GetBytes(text)));
+
+        Assert.Equal(text, JsonDocument.Parse(written).RootElement.GetString());
+        Assert.Equal(Write(json => json.String(text)), written);
+        var escapes = text.Count(c => c is '"' or '\\' or '\n') + (text.Count(c => c == '\u0001') * 5);
+        Assert.Equal(Encoding.UTF8.GetByteCount(text) + escapes + 2, Encoding.UTF8.GetByteCount(written));
+    }
+
+    [Fact]
     public void A_lone_surrogate_becomes_the_replacement_character()
     {
         // Built at run time: a lone surrogate in an attribute argument does not survive compilation.

@@ -1,12 +1,16 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using BoxOffice.Api.Tests.Lambda.Support;
 using BoxOffice.Api.Tests.Support;
 using BoxOffice.Hosting.Lambda.Runtime;
+using BoxOffice.Hosting.Logging;
 using BoxOffice.Hosting.Metrics;
 using BoxOffice.Hosting.Tracing;
 using Microsoft.Extensions.Logging;
+using Serilog.Extensions.Logging;
+using Serilog.Formatting.Compact;
 
 namespace BoxOffice.Api.Tests.Lambda;
 
@@ -166,6 +170,64 @@ public sealed class LambdaRuntimeLoopTests : IAsyncLifetime
         Assert.All(lines, l => Assert.Equal("5759e988bd862e3fe1be46a994272793", l.GetProperty("TraceId").GetString()));
     }
 
+    [Fact]
+    public async Task An_invocations_log_lines_are_written_after_it_has_been_answered_in_one_write()
+    {
+        var writes = new ConcurrentQueue<(string Text, int AnsweredBefore)>();
+        using var sink = new StandardOutputSink(new RenderedCompactJsonFormatter(), text => writes.Enqueue((text, _runtime.Answered)));
+        using var serilog = new Serilog.LoggerConfiguration().WriteTo.Sink(sink).CreateLogger();
+        using var loggers = new SerilogLoggerFactory(serilog);
+        var logger = loggers.CreateLogger("handler");
+        Start(new DelegateHandler(_ =>
+        {
+            logger.LogInformation("handling");
+            logger.LogInformation("handled");
+            return "{}"u8.ToArray();
+        }), logger: logger, output: sink);
+
+        var outcome = await _runtime.InvokeAsync("{}");
+
+        await ApiCalls.EventuallyAsync(() => Task.FromResult(writes.Count), n => n > 0, TimeSpan.FromSeconds(10));
+        var (text, answeredBefore) = Assert.Single(writes);
+        Assert.Equal(1, answeredBefore);
+        var lines = text.TrimEnd('\n').Split('\n').Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        Assert.Equal(["handling", "handled"], lines.Select(line => line.GetProperty("@m").GetString()));
+        Assert.All(lines, line => Assert.Equal(outcome.RequestId, line.GetProperty("AwsRequestId").GetString()));
+    }
+
+    [Fact]
+    public async Task A_slow_invocation_writes_its_lines_while_it_runs_well_before_its_deadline()
+    {
+        var writes = new ConcurrentQueue<(string Text, int AnsweredBefore)>();
+        using var written = new ManualResetEventSlim();
+        using var sink = new StandardOutputSink(new RenderedCompactJsonFormatter(), text =>
+        {
+            writes.Enqueue((text, _runtime.Answered));
+            written.Set();
+        });
+        using var serilog = new Serilog.LoggerConfiguration().WriteTo.Sink(sink).CreateLogger();
+        using var loggers = new SerilogLoggerFactory(serilog);
+        var logger = loggers.CreateLogger("handler");
+        Start(new DelegateHandler(_ =>
+        {
+            logger.LogInformation("still working");
+            return written.Wait(TimeSpan.FromSeconds(10)) ? "{}"u8.ToArray() : throw new TimeoutException("the held line was never written");
+        }), logger: logger, output: sink);
+
+        // 600 ms to the deadline: the lines are held 350 ms at most (the hold ends 250 ms before it).
+        var clock = Stopwatch.StartNew();
+        var outcome = await _runtime.InvokeAsync("{}", deadlineIn: TimeSpan.FromMilliseconds(600));
+
+        Assert.False(outcome.IsError, outcome.Body);
+        var (text, answeredBefore) = Assert.Single(writes);
+        Assert.Equal(0, answeredBefore);
+        Assert.Contains("still working", text, StringComparison.Ordinal);
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+        Assert.Equal(TimeSpan.FromMilliseconds(350), LambdaRuntimeLoop.HoldFor(TimeSpan.FromMilliseconds(600)));
+        Assert.Equal(LambdaRuntimeLoop.LongestHold, LambdaRuntimeLoop.HoldFor(TimeSpan.FromMinutes(15)));
+        Assert.True(LambdaRuntimeLoop.HoldFor(TimeSpan.FromMilliseconds(200)) <= TimeSpan.Zero);
+    }
+
     /// <summary>The EMF lines flushed after the invocation <paramref name="requestId"/>, once there are <paramref name="count"/>.</summary>
     private static async Task<List<JsonElement>> LinesOfAsync(MetricsCapture capture, string requestId, int count)
     {
@@ -174,10 +236,10 @@ public sealed class LambdaRuntimeLoopTests : IAsyncLifetime
         return Lines();
     }
 
-    private void Start(ILambdaHandler handler, EmfMetrics? metrics = null)
+    private void Start(ILambdaHandler handler, EmfMetrics? metrics = null, ILogger? logger = null, StandardOutputSink? output = null)
     {
         var client = new RuntimeApiClient(_runtime.Address);
-        _loop = new LambdaRuntimeLoop(client, handler, _loggerFactory.CreateLogger("runtime"), metrics).RunAsync(_stop.Token)
+        _loop = new LambdaRuntimeLoop(client, handler, logger ?? _loggerFactory.CreateLogger("runtime"), metrics, output).RunAsync(_stop.Token)
             .ContinueWith(_ => client.Dispose(), TaskScheduler.Default);
     }
 

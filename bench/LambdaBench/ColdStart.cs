@@ -188,10 +188,13 @@ internal static class ColdStart
         return ticks * 10.0; // USER_HZ is 100 on Linux
     }
 
-    internal static void Report(string name, List<double> milliseconds)
+    internal static void Report(string name, List<double> milliseconds) =>
+        Console.WriteLine($"{name}: p50 {Percentile(milliseconds, 0.50):0.000} ms, p90 {Percentile(milliseconds, 0.90):0.000} ms, p99 {Percentile(milliseconds, 0.99):0.000} ms, max {milliseconds.Max():0.000} ms");
+
+    /// <summary>The value at rank p (nearest rank) of <paramref name="values"/>, left in their order.</summary>
+    internal static double Percentile(List<double> values, double p)
     {
-        milliseconds.Sort();
-        double At(double p) => milliseconds[Math.Min(milliseconds.Count - 1, (int)Math.Ceiling(p * milliseconds.Count) - 1)];
-        Console.WriteLine($"{name}: p50 {At(0.50):0.000} ms, p90 {At(0.90):0.000} ms, p99 {At(0.99):0.000} ms, max {milliseconds[^1]:0.000} ms");
+        var sorted = values.Order().ToList();
+        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
     }
 }

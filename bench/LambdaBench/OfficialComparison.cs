@@ -69,8 +69,8 @@ internal static class OfficialComparison
         Console.WriteLine("| --- | --- | --- | --- | --- |");
         Row("Api first response (cold), median wall ms", Median(starts.Api, s => s.WallMs), Median(starts.Hello, s => s.WallMs), "0", "<= 0.40x");
         Row("Api first response (cold), median CPU ms", Median(starts.Api, s => s.CpuMs), Median(starts.Hello, s => s.CpuMs), "0", "<= 0.40x");
-        Row($"Api warm p50 round trip ({setup.Warm:N0}), ms", Percentile(warm.ApiWarm, 0.5), Percentile(warm.HelloWarm, 0.5), "0.000", "<= 0.8x");
-        Row($"Api warm p50 inside the function ({setup.Warm:N0}), ms", Percentile(warm.ApiInside, 0.5), Percentile(warm.HelloInside, 0.5), "0.000", "(the fake Runtime API's share left out)");
+        Row($"Api warm p50 round trip ({setup.Warm:N0}), ms", ColdStart.Percentile(warm.ApiWarm, 0.5), ColdStart.Percentile(warm.HelloWarm, 0.5), "0.000", "<= 0.8x");
+        Row($"Api warm p50 inside the function ({setup.Warm:N0}), ms", ColdStart.Percentile(warm.ApiInside, 0.5), ColdStart.Percentile(warm.HelloInside, 0.5), "0.000", "(the fake Runtime API's share left out)");
         Row($"Api RSS after {setup.Warm:N0} invocations, MB", warm.ApiRss, warm.HelloRss, "0.0", "<= 60 MB");
         Console.WriteLine();
         var ours = $"median {Median(worker.Ours, s => s.WallMs):0} ms wall, {Median(worker.Ours, s => s.CpuMs):0} ms CPU";
@@ -143,12 +143,5 @@ internal static class OfficialComparison
     {
         var sorted = starts.Select(figure).Order().ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
-    }
-
-    /// <summary>The same rank as <see cref="ColdStart.Report"/> prints.</summary>
-    private static double Percentile(List<double> values, double p)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
     }
 }

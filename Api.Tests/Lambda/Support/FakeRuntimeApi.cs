@@ -42,6 +42,9 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
 
     public Task<RuntimeOutcome> InitError => _initError.Task;
 
+    /// <summary>How many invocations have had their response or error recorded so far.</summary>
+    public int Answered => _outcomes.Values.Count(outcome => outcome.Task.IsCompleted);
+
     /// <summary>Completes when the function first asks for an event (its init is over).</summary>
     public Task FirstNext => _firstNext.Task;
 

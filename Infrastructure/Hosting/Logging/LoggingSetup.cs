@@ -11,7 +11,7 @@ public static class LoggingSetup
 {
     /// <summary>
     /// Serilog as the host's logging pipeline (Api and Worker alike): one compact JSON object per line on stdout (no
-    /// colours), with LogContext and logging-scope properties such as the request id, and the current span's trace and
+    /// colours; <see cref="StandardOutputSink"/>, which the Lambda runtime loop holds until each invocation is answered), with LogContext and logging-scope properties such as the request id, and the current span's trace and
     /// span ids, on every line. Lines are written whole under the lock the EMF metrics share. Levels come from
     /// <c>Serilog:MinimumLevel</c>; sinks and enrichers registered as services (a test's capture) join the pipeline.
     /// </summary>
@@ -19,6 +19,7 @@ public static class LoggingSetup
     {
         var application = builder.Environment.ApplicationName;
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(_ => new StandardOutputSink(new RenderedCompactJsonFormatter()));
         // Each host owns its logger and the static Log.Logger is left alone: hosts side by side (tests) share nothing.
         builder.Services.AddSerilog(
             (services, logger) => LogLevels.Apply(logger, services.GetRequiredService<IConfiguration>())
@@ -26,7 +27,7 @@ public static class LoggingSetup
                 .Enrich.FromLogContext()
                 .Enrich.WithProperty("Application", application)
                 .Enrich.With<TraceContextEnricher>()
-                .WriteTo.Console(new RenderedCompactJsonFormatter(), syncRoot: StandardOutput.SyncRoot),
+                .WriteTo.Sink(services.GetRequiredService<StandardOutputSink>()),
             preserveStaticLogger: true);
         return builder;
     }

@@ -14,6 +14,8 @@ internal sealed class EnvelopeJsonWriter(IBufferWriter<byte> output)
     private static readonly SearchValues<byte> NeedsEscape = SearchValues.Create(
         [.. Enumerable.Range(0, 0x20).Select(b => (byte)b), (byte)'"', (byte)'\\']);
 
+    private const int EscapeBlockBytes = 4096;
+
     private bool _first = true;
 
     public void StartObject()
@@ -117,36 +119,47 @@ internal sealed class EnvelopeJsonWriter(IBufferWriter<byte> output)
         Raw("\""u8);
         while (!utf8.IsEmpty)
         {
-            var next = utf8.IndexOfAny(NeedsEscape);
-            if (next < 0)
+            // A block at a time into one span: JSON bodies escape a quote every few bytes, and a write per piece cost
+            // more than the search. An escape is at most six bytes (\u001f) per byte, so the block's worst case fits.
+            var block = utf8[..Math.Min(utf8.Length, EscapeBlockBytes)];
+            utf8 = utf8[block.Length..];
+            var span = output.GetSpan(block.Length * 6);
+            var written = 0;
+            while (true)
             {
-                Raw(utf8);
-                break;
+                var next = block.IndexOfAny(NeedsEscape);
+                var plain = next < 0 ? block : block[..next];
+                plain.CopyTo(span[written..]);
+                written += plain.Length;
+                if (next < 0) break;
+                written += Escape(block[next], span[written..]);
+                block = block[(next + 1)..];
             }
-            Raw(utf8[..next]);
-            Escape(utf8[next]);
-            utf8 = utf8[(next + 1)..];
+            output.Advance(written);
         }
         Raw("\""u8);
     }
 
-    private void Escape(byte b)
+    private static int Escape(byte b, Span<byte> span)
     {
-        switch (b)
+        ReadOnlySpan<byte> escape = b switch
         {
-            case (byte)'"': Raw("\\\""u8); break;
-            case (byte)'\\': Raw("\\\\"u8); break;
-            case (byte)'\n': Raw("\\n"u8); break;
-            case (byte)'\r': Raw("\\r"u8); break;
-            case (byte)'\t': Raw("\\t"u8); break;
-            default:
-                var span = output.GetSpan(6);
-                "\\u00"u8.CopyTo(span);
-                span[4] = (byte)"0123456789abcdef"[b >> 4];
-                span[5] = (byte)"0123456789abcdef"[b & 0xF];
-                output.Advance(6);
-                break;
+            (byte)'"' => "\\\""u8,
+            (byte)'\\' => "\\\\"u8,
+            (byte)'\n' => "\\n"u8,
+            (byte)'\r' => "\\r"u8,
+            (byte)'\t' => "\\t"u8,
+            _ => default,
+        };
+        if (!escape.IsEmpty)
+        {
+            escape.CopyTo(span);
+            return escape.Length;
         }
+        "\\u00"u8.CopyTo(span);
+        span[4] = (byte)"0123456789abcdef"[b >> 4];
+        span[5] = (byte)"0123456789abcdef"[b & 0xF];
+        return 6;
     }
 
     private void Separate()

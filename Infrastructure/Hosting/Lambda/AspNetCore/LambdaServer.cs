@@ -1,4 +1,5 @@
 using BoxOffice.Hosting.Lambda.Runtime;
+using BoxOffice.Hosting.Logging;
 using BoxOffice.Hosting.Metrics;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Features;
@@ -13,7 +14,8 @@ namespace BoxOffice.Hosting.Lambda.AspNetCore;
 /// and each event goes through the ASP.NET Core pipeline via <see cref="ApiGatewayBridge{TContext}"/>.
 /// </summary>
 internal sealed class LambdaServer(
-    IOptions<LambdaHostingOptions> options, IHostApplicationLifetime lifetime, ILogger<LambdaServer> logger, EmfMetrics? metrics = null) : IServer
+    IOptions<LambdaHostingOptions> options, IHostApplicationLifetime lifetime, ILogger<LambdaServer> logger,
+    EmfMetrics? metrics = null, StandardOutputSink? output = null) : IServer
 {
     private readonly CancellationTokenSource _stopping = new();
     private RuntimeApiClient? _client;
@@ -27,7 +29,7 @@ internal sealed class LambdaServer(
             ?? throw new InvalidOperationException($"{LambdaEnvironment.RuntimeApiVariable} is not set: the Lambda server runs only inside Lambda.");
         _client = new RuntimeApiClient(runtimeApi);
         var bridge = new ApiGatewayBridge<TContext>(application, options.Value, logger);
-        _loop = new LambdaRuntimeLoop(_client, bridge, logger, metrics).RunAfterStartAsync(lifetime, _stopping.Token);
+        _loop = new LambdaRuntimeLoop(_client, bridge, logger, metrics, output).RunAfterStartAsync(lifetime, _stopping.Token);
         return Task.CompletedTask;
     }
 

@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using BoxOffice.Adapters.Aws;
 using BoxOffice.Core.Telemetry;
 using BoxOffice.Hosting.Lambda.Logging;
+using BoxOffice.Hosting.Logging;
 using BoxOffice.Hosting.Metrics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -14,10 +15,18 @@ namespace BoxOffice.Hosting.Lambda.Runtime;
 /// with the request id in a logging scope and the trace id in <c>_X_AMZN_TRACE_ID</c> for the whole invocation. The
 /// handler runs in a span continuing the invocation's X-Ray trace, so log lines and sent jobs carry its trace id.
 /// With <paramref name="metrics"/>, the first invocation counts a cold start, and each invocation's metrics are
-/// written once it has been answered (before the next <c>next</c>, while the environment still runs).
+/// written once it has been answered (before the next <c>next</c>, while the environment still runs). With
+/// <paramref name="output"/>, the log lines of an invocation are held until it has been answered too (see
+/// <see cref="HoldFor"/>), so its caller does not wait for them.
 /// </summary>
-internal sealed partial class LambdaRuntimeLoop(RuntimeApiClient client, ILambdaHandler handler, ILogger logger, EmfMetrics? metrics = null)
+internal sealed partial class LambdaRuntimeLoop(RuntimeApiClient client, ILambdaHandler handler, ILogger logger, EmfMetrics? metrics = null, StandardOutputSink? output = null)
 {
+    /// <summary>The longest an invocation's log lines are held: a slower one writes them from then on as they come.</summary>
+    public static readonly TimeSpan LongestHold = TimeSpan.FromSeconds(1);
+
+    /// <summary>Held lines are out this long before the deadline, when Lambda may end the environment.</summary>
+    public static readonly TimeSpan HoldMargin = TimeSpan.FromMilliseconds(250);
+
     private bool _warm;
 
     /// <summary>
@@ -87,6 +96,7 @@ internal sealed partial class LambdaRuntimeLoop(RuntimeApiClient client, ILambda
     {
         var context = invocation.Context;
         Environment.SetEnvironmentVariable(LambdaEnvironment.TraceIdVariable, context.TraceId);
+        output?.Hold(HoldFor(context.Deadline - DateTimeOffset.UtcNow));
         using var scope = logger.BeginScope(new AwsRequestIdScope(context.AwsRequestId));
         if (!_warm)
         {
@@ -100,6 +110,7 @@ internal sealed partial class LambdaRuntimeLoop(RuntimeApiClient client, ILambda
         }
         finally
         {
+            output?.Release();
             metrics?.Flush(traceId.Length > 0
                 ? [new(AwsRequestIdScope.PropertyName, context.AwsRequestId), new("TraceId", traceId)]
                 : [new(AwsRequestIdScope.PropertyName, context.AwsRequestId)]);
@@ -155,6 +166,9 @@ internal sealed partial class LambdaRuntimeLoop(RuntimeApiClient client, ILambda
             }
         }
     }
+
+    /// <summary>How long to hold an invocation's log lines, given the time left before its deadline.</summary>
+    public static TimeSpan HoldFor(TimeSpan remaining) => remaining - HoldMargin < LongestHold ? remaining - HoldMargin : LongestHold;
 
     private static async Task WaitAsync(CancellationToken signal, CancellationToken stopping)
     {

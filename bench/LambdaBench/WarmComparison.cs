@@ -1,0 +1,53 @@
+using System.Globalization;
+using BoxOffice.Api.Tests.Lambda.Support;
+
+namespace BoxOffice.Bench;
+
+/// <summary>
+/// Two Api packages side by side, warm: each seeded with the same ten shows, then one GET (<c>/shows?limit=20</c> unless told) invoked on one and
+/// the other in turn, so load on the machine falls on both alike; prints both p50s and their ratio (a change measured
+/// against the tree before it).
+/// </summary>
+internal static class WarmComparison
+{
+    public static async Task RunAsync(string first, string second, int warm, string path)
+    {
+        var firstData = Directory.CreateTempSubdirectory("boxoffice-bench-").FullName;
+        var secondData = Directory.CreateTempSubdirectory("boxoffice-bench-").FullName;
+        try
+        {
+            await ColdStart.SeedAsync(first, firstData);
+            await ColdStart.SeedAsync(second, secondData);
+            var shows = HttpApiEvent.Create("GET", path);
+            Action<RuntimeOutcome> listed = outcome => ColdStart.Expect(outcome, 200);
+            await using var a = await RunningFunction.StartAsync(first, firstData);
+            await using var b = await RunningFunction.StartAsync(second, secondData);
+            await a.InvokeAsync(shows, listed);
+            await b.InvokeAsync(shows, listed);
+            var (aTrips, aInside, bTrips, bInside) = (new List<double>(warm), new List<double>(warm), new List<double>(warm), new List<double>(warm));
+            for (var i = 0; i < warm; i++)
+            {
+                var (trip, inside) = await a.InvokeAsync(shows, listed);
+                aTrips.Add(trip);
+                aInside.Add(inside);
+                (trip, inside) = await b.InvokeAsync(shows, listed);
+                bTrips.Add(trip);
+                bInside.Add(inside);
+            }
+            ColdStart.Report($"first  warm GET {path} x{warm}", aTrips);
+            ColdStart.Report($"second warm GET {path} x{warm}", bTrips);
+            ColdStart.Report($"first  inside the function", aInside);
+            ColdStart.Report($"second inside the function", bInside);
+            Console.WriteLine($"first  RSS: {ColdStart.Rss(a.Process)}");
+            Console.WriteLine($"second RSS: {ColdStart.Rss(b.Process)}");
+            var ratio = ColdStart.Percentile(bTrips, 0.5) / ColdStart.Percentile(aTrips, 0.5);
+            var insideRatio = ColdStart.Percentile(bInside, 0.5) / ColdStart.Percentile(aInside, 0.5);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"second / first, p50: round trip {ratio:0.00}x, inside the function {insideRatio:0.00}x"));
+        }
+        finally
+        {
+            Directory.Delete(firstData, recursive: true);
+            Directory.Delete(secondData, recursive: true);
+        }
+    }
+}
