@@ -44,9 +44,14 @@ public abstract class LambdaProcessTests : IAsyncLifetime
         Assert.Equal("application/problem+json", problem.GetProperty("headers").GetProperty("Content-Type").GetString());
         Assert.Equal(400, JsonDocument.Parse(problem.GetProperty("body").GetString()!).RootElement.GetProperty("status").GetInt32());
 
+        // An invocation's lines are written once it has been answered: wait for the last one's.
+        List<JsonElement> RequestLines() =>
+            [.. process.Output.Where(line => line.Contains("responded", StringComparison.Ordinal)).Select(line => JsonDocument.Parse(line).RootElement)];
+        await ApiCalls.EventuallyAsync(() => Task.FromResult(RequestLines()),
+            found => found.Any(line => line.TryGetProperty("AwsRequestId", out var id) && id.GetString() == badRequest.RequestId), TimeSpan.FromSeconds(10));
         var lines = process.Output.ToArray();
         Assert.DoesNotContain(lines, line => line.Contains('\u001b', StringComparison.Ordinal));
-        var requestLines = lines.Where(line => line.Contains("responded", StringComparison.Ordinal)).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        var requestLines = RequestLines();
         foreach (var outcome in new[] { health, badRequest })
         {
             Assert.Single(requestLines, line => line.TryGetProperty("AwsRequestId", out var id) && id.GetString() == outcome.RequestId);

@@ -7,22 +7,42 @@ namespace BoxOffice.Adapters.Local.Sqlite;
 /// <summary>Commands of the local stores; each runs in a dependency span named by its statement (<c>sqlite SELECT</c>), the SQL as a tag, never the values.</summary>
 internal static class SqliteCommandExtensions
 {
-    public static SqliteCommand Command(this SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    /// <summary>A command for <paramref name="sql"/> with <paramref name="parameters"/>; the extensions below give it back.</summary>
+    private static SqliteCommand Command(this SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
+        SqliteCommand command;
+        if (connection is PooledSqliteConnection pooled) command = pooled.Command(sql);
+        else
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+        }
         foreach (var (name, value) in parameters)
             command.Parameters.AddWithValue(name, value ?? DBNull.Value);
         return command;
     }
+
+    /// <summary>Disposes <paramref name="command"/> unless its connection keeps it prepared; a command that failed is not kept.</summary>
+    private static ValueTask Done(this SqliteConnection connection, SqliteCommand command, bool failed) =>
+        connection is PooledSqliteConnection pooled && pooled.Keeps(command, failed) ? ValueTask.CompletedTask : command.DisposeAsync();
 
     public static async Task<int> ExecuteAsync(this SqliteConnection connection, string sql, CancellationToken ct, params (string, object?)[] parameters)
     {
         using var activity = StartSpan(connection, sql);
         try
         {
-            await using var command = connection.Command(sql, parameters);
-            return await command.ExecuteNonQueryAsync(ct);
+            var command = connection.Command(sql, parameters);
+            var failed = true;
+            try
+            {
+                var changed = await command.ExecuteNonQueryAsync(ct);
+                failed = false;
+                return changed;
+            }
+            finally
+            {
+                await connection.Done(command, failed);
+            }
         }
         catch (Exception ex)
         {
@@ -36,11 +56,20 @@ internal static class SqliteCommandExtensions
         using var activity = StartSpan(connection, sql);
         try
         {
-            await using var command = connection.Command(sql, parameters);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            var rows = new List<T>();
-            while (await reader.ReadAsync(ct)) rows.Add(map(reader));
-            return rows;
+            var command = connection.Command(sql, parameters);
+            var failed = true;
+            try
+            {
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                var rows = new List<T>();
+                while (await reader.ReadAsync(ct)) rows.Add(map(reader));
+                failed = false;
+                return rows;
+            }
+            finally
+            {
+                await connection.Done(command, failed);
+            }
         }
         catch (Exception ex)
         {

@@ -1,14 +1,17 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
 namespace BoxOffice.Adapters.Local.Sqlite;
 
-/// <summary>One SQLite file: opens pooled connections in WAL mode and creates its schema once (then upgrades an older file).</summary>
+/// <summary>One SQLite file: keeps connections open between uses (<see cref="PooledSqliteConnection"/>) in WAL mode and creates its schema once (then upgrades an older file).</summary>
 internal sealed class SqliteDatabase
 {
     private readonly string _connectionString;
     private readonly string _schema;
     private readonly Func<SqliteConnection, CancellationToken, Task>? _upgrade;
+    private const int MaxIdle = 8;
     private readonly SemaphoreSlim _init = new(1, 1);
+    private readonly ConcurrentBag<PooledSqliteConnection> _idle = [];
     private volatile bool _ready;
 
     public SqliteDatabase(string path, string schema, Func<SqliteConnection, CancellationToken, Task>? upgrade = null)
@@ -26,12 +29,21 @@ internal sealed class SqliteDatabase
         _schema = schema;
     }
 
+    /// <summary>An open connection, one handed back before if there is one; dispose it to hand it back.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken ct)
     {
-        var connection = new SqliteConnection(_connectionString);
+        if (_idle.TryTake(out var idle)) return idle;
+        var connection = new PooledSqliteConnection(_connectionString, HandBack);
         await connection.OpenAsync(ct);
         if (!_ready) await CreateSchemaAsync(connection, ct);
         return connection;
+    }
+
+    private bool HandBack(PooledSqliteConnection connection)
+    {
+        if (_idle.Count >= MaxIdle) return false;
+        _idle.Add(connection);
+        return true;
     }
 
     private async Task CreateSchemaAsync(SqliteConnection connection, CancellationToken ct)
