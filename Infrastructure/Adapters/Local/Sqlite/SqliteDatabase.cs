@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace BoxOffice.Adapters.Local.Sqlite;
 
@@ -10,6 +11,7 @@ internal sealed class SqliteDatabase
     private readonly string _schema;
     private readonly Func<SqliteConnection, CancellationToken, Task>? _upgrade;
     private const int MaxIdle = 8;
+    private const int SqliteStablePlans = 1007; // SQLITE_DBCONFIG_ENABLE_QPSG
     private readonly SemaphoreSlim _init = new(1, 1);
     private readonly ConcurrentBag<PooledSqliteConnection> _idle = [];
     private volatile bool _ready;
@@ -35,6 +37,10 @@ internal sealed class SqliteDatabase
         if (_idle.TryTake(out var idle)) return idle;
         var connection = new PooledSqliteConnection(_connectionString, HandBack);
         await connection.OpenAsync(ct);
+        // The query planner's stability guarantee: plans never depend on bound values, so SQLite does not prepare a
+        // kept statement again whenever its range bounds change (as it would for one like the listing's).
+        var planned = raw.sqlite3_db_config(connection.Handle, SqliteStablePlans, 1, out _);
+        if (planned != raw.SQLITE_OK) throw new InvalidOperationException($"SQLite refused stable query plans (error {planned}).");
         if (!_ready) await CreateSchemaAsync(connection, ct);
         return connection;
     }
