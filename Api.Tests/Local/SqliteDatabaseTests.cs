@@ -1,5 +1,6 @@
 using BoxOffice.Adapters.Local.Sqlite;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace BoxOffice.Api.Tests.Local;
 
@@ -93,6 +94,15 @@ public sealed class SqliteDatabaseTests : IDisposable
         await connection.ExecuteAsync(Insert, default, ("$id", "y"), ("$n", 2));
 
         Assert.Equal(["x", "y"], await IdsAsync(connection, 0));
+    }
+
+    [Fact]
+    public async Task Connections_plan_queries_without_looking_at_bound_values_so_kept_statements_stay_prepared()
+    {
+        await using var connection = await _db.OpenAsync(default);
+
+        Assert.Equal(raw.SQLITE_OK, raw.sqlite3_db_config(connection.Handle, 1007, -1, out var stablePlans)); // SQLITE_DBCONFIG_ENABLE_QPSG, -1 reads it
+        Assert.Equal(1, stablePlans);
     }
 
     private static async Task<List<string>> IdsAsync(SqliteConnection connection, int min) =>
