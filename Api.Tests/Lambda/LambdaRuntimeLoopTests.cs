@@ -228,6 +228,21 @@ public sealed class LambdaRuntimeLoopTests : IAsyncLifetime
         Assert.True(LambdaRuntimeLoop.HoldFor(TimeSpan.FromMilliseconds(200)) <= TimeSpan.Zero);
     }
 
+    [Fact]
+    public async Task Once_the_first_invocation_is_answered_a_full_compacting_collection_gives_back_what_init_left()
+    {
+        var before = GC.GetGCMemoryInfo(GCKind.FullBlocking);
+        Start(new DelegateHandler(_ => "{}"u8.ToArray()));
+
+        await _runtime.InvokeAsync("{}");
+        await _runtime.InvokeAsync("{}"); // handed out after the first one's collection
+
+        var after = GC.GetGCMemoryInfo(GCKind.FullBlocking);
+        Assert.True(after.Index > before.Index, "no full blocking collection ran");
+        Assert.True(after.Compacted);
+        Assert.Equal(GC.MaxGeneration, after.Generation);
+    }
+
     /// <summary>The EMF lines flushed after the invocation <paramref name="requestId"/>, once there are <paramref name="count"/>.</summary>
     private static async Task<List<JsonElement>> LinesOfAsync(MetricsCapture capture, string requestId, int count)
     {

@@ -98,7 +98,8 @@ internal sealed partial class LambdaRuntimeLoop(RuntimeApiClient client, ILambda
         Environment.SetEnvironmentVariable(LambdaEnvironment.TraceIdVariable, context.TraceId);
         output?.Hold(HoldFor(context.Deadline - DateTimeOffset.UtcNow));
         using var scope = logger.BeginScope(new AwsRequestIdScope(context.AwsRequestId));
-        if (!_warm)
+        var first = !_warm;
+        if (first)
         {
             _warm = true;
             metrics?.ColdStart(LambdaEnvironment.FunctionName);
@@ -114,8 +115,16 @@ internal sealed partial class LambdaRuntimeLoop(RuntimeApiClient client, ILambda
             metrics?.Flush(traceId.Length > 0
                 ? [new(AwsRequestIdScope.PropertyName, context.AwsRequestId), new("TraceId", traceId)]
                 : [new(AwsRequestIdScope.PropertyName, context.AwsRequestId)]);
+            if (first) GiveBackInitMemory();
         }
     }
+
+    /// <summary>
+    /// Once the first invocation has been answered, collects what init left behind and returns the freed memory to the
+    /// system (a few ms, once): the GC would otherwise give those regions back only little by little, over thousands of
+    /// invocations, and the environment's memory would stay that much higher meanwhile.
+    /// </summary>
+    private static void GiveBackInitMemory() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
     /// <summary>The handler's answer or its exception (logged in the span), and the trace id it ran under; the span ends before anything is posted.</summary>
     private (ReadOnlyMemory<byte> Response, Exception? Error, string TraceId) HandleInSpan(LambdaInvocation invocation, CancellationToken ct)
