@@ -95,8 +95,9 @@ internal static class SqliteCommandExtensions
 
     public static long Millis(this DateTimeOffset time) => time.ToUnixTimeMilliseconds();
 
-    public static DateTimeOffset Time(this SqliteDataReader reader, string column) =>
-        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(reader.GetOrdinal(column)));
+    public static DateTimeOffset Time(this SqliteDataReader reader, string column) => reader.Time(reader.GetOrdinal(column));
+
+    public static DateTimeOffset Time(this SqliteDataReader reader, int ordinal) => DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(ordinal));
 
     public static DateTimeOffset? NullableTime(this SqliteDataReader reader, string column)
     {
@@ -104,11 +105,9 @@ internal static class SqliteCommandExtensions
         return reader.IsDBNull(ordinal) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(ordinal));
     }
 
-    public static string? NullableString(this SqliteDataReader reader, string column)
-    {
-        var ordinal = reader.GetOrdinal(column);
-        return reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-    }
+    public static string? NullableString(this SqliteDataReader reader, string column) => reader.NullableString(reader.GetOrdinal(column));
+
+    public static string? NullableString(this SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     public static string String(this SqliteDataReader reader, string column) => reader.GetString(reader.GetOrdinal(column));
 
