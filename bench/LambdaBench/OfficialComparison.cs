@@ -111,21 +111,10 @@ internal static class OfficialComparison
         await using var official = await RunningFunction.StartAsync(setup.Hello, otherData);
         await api.InvokeAsync(shows, showsListed);
         await official.InvokeAsync(hello, helloSaid);
-        var apiWarm = new List<double>(setup.Warm);
-        var helloWarm = new List<double>(setup.Warm);
-        var apiInside = new List<double>(setup.Warm);
-        var helloInside = new List<double>(setup.Warm);
-        for (var i = 0; i < setup.Warm; i++)
-        {
-            var (apiTrip, apiShare) = await api.InvokeAsync(shows, showsListed);
-            var (helloTrip, helloShare) = await official.InvokeAsync(hello, helloSaid);
-            apiWarm.Add(apiTrip);
-            apiInside.Add(apiShare);
-            helloWarm.Add(helloTrip);
-            helloInside.Add(helloShare);
-        }
-        ColdStart.Report($"  api warm GET /shows x{setup.Warm}", [.. apiWarm]);
-        ColdStart.Report($"  official hello warm GET / x{setup.Warm}", [.. helloWarm]);
+        var (apiTimes, helloTimes) = await RunningFunction.InterleaveAsync((api, shows, showsListed), (official, hello, helloSaid), setup.Warm);
+        var (apiWarm, apiInside, helloWarm, helloInside) = (apiTimes.RoundTrips, apiTimes.Inside, helloTimes.RoundTrips, helloTimes.Inside);
+        ColdStart.Report($"  api warm GET /shows x{setup.Warm}", apiWarm);
+        ColdStart.Report($"  official hello warm GET / x{setup.Warm}", helloWarm);
         // The same invocations from the event handed out on next to the answer read: the fake Runtime API's own share left out.
         ColdStart.Report($"  api warm GET /shows x{setup.Warm}, inside the function", apiInside);
         ColdStart.Report($"  official hello warm GET / x{setup.Warm}, inside the function", helloInside);

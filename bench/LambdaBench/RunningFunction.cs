@@ -35,11 +35,42 @@ internal sealed class RunningFunction : IAsyncDisposable
         return (elapsed, outcome.InFunction.TotalMilliseconds);
     }
 
+    /// <summary>
+    /// Invokes <paramref name="first"/> and <paramref name="second"/> in turn, <paramref name="count"/> times each, so
+    /// load on the machine falls on both alike; returns each one's round trips and in-function shares, in ms.
+    /// </summary>
+    public static async Task<(WarmTimes First, WarmTimes Second)> InterleaveAsync(
+        (RunningFunction Function, string Event, Action<RuntimeOutcome> Check) first,
+        (RunningFunction Function, string Event, Action<RuntimeOutcome> Check) second, int count)
+    {
+        var (a, b) = (new WarmTimes(count), new WarmTimes(count));
+        for (var i = 0; i < count; i++)
+        {
+            a.Add(await first.Function.InvokeAsync(first.Event, first.Check));
+            b.Add(await second.Function.InvokeAsync(second.Event, second.Check));
+        }
+        return (a, b);
+    }
+
     public async ValueTask DisposeAsync()
     {
         Process.Kill(entireProcessTree: true);
         await Process.WaitForExitAsync();
         Process.Dispose();
         await _runtime.DisposeAsync();
+    }
+}
+
+/// <summary>Warm invocations of one function: each round trip and the function's share of it, in ms.</summary>
+internal sealed class WarmTimes(int capacity)
+{
+    public List<double> RoundTrips { get; } = new(capacity);
+
+    public List<double> Inside { get; } = new(capacity);
+
+    public void Add((double RoundTrip, double InFunction) times)
+    {
+        RoundTrips.Add(times.RoundTrip);
+        Inside.Add(times.InFunction);
     }
 }

@@ -24,16 +24,8 @@ internal static class WarmComparison
             await using var b = await RunningFunction.StartAsync(second, secondData);
             await a.InvokeAsync(shows, listed);
             await b.InvokeAsync(shows, listed);
-            var (aTrips, aInside, bTrips, bInside) = (new List<double>(warm), new List<double>(warm), new List<double>(warm), new List<double>(warm));
-            for (var i = 0; i < warm; i++)
-            {
-                var (trip, inside) = await a.InvokeAsync(shows, listed);
-                aTrips.Add(trip);
-                aInside.Add(inside);
-                (trip, inside) = await b.InvokeAsync(shows, listed);
-                bTrips.Add(trip);
-                bInside.Add(inside);
-            }
+            var (aTimes, bTimes) = await RunningFunction.InterleaveAsync((a, shows, listed), (b, shows, listed), warm);
+            var (aTrips, aInside, bTrips, bInside) = (aTimes.RoundTrips, aTimes.Inside, bTimes.RoundTrips, bTimes.Inside);
             ColdStart.Report($"first  warm GET {path} x{warm}", aTrips);
             ColdStart.Report($"second warm GET {path} x{warm}", bTrips);
             ColdStart.Report($"first  inside the function", aInside);

@@ -7,7 +7,7 @@ namespace BoxOffice.Adapters.Local.Sqlite;
 /// <summary>Commands of the local stores; each runs in a dependency span named by its statement (<c>sqlite SELECT</c>), the SQL as a tag, never the values.</summary>
 internal static class SqliteCommandExtensions
 {
-    /// <summary>A command for <paramref name="sql"/> with <paramref name="parameters"/>; the extensions below give it back.</summary>
+    /// <summary>A command for <paramref name="sql"/> with <paramref name="parameters"/>; <see cref="RunAsync"/> gives it back.</summary>
     private static SqliteCommand Command(this SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
         SqliteCommand command;
@@ -22,59 +22,41 @@ internal static class SqliteCommandExtensions
         return command;
     }
 
-    /// <summary>Disposes <paramref name="command"/> unless its connection keeps it prepared; a command that failed is not kept.</summary>
-    private static ValueTask Done(this SqliteConnection connection, SqliteCommand command, bool failed) =>
-        connection is PooledSqliteConnection pooled && pooled.Keeps(command, failed) ? ValueTask.CompletedTask : command.DisposeAsync();
+    public static Task<int> ExecuteAsync(this SqliteConnection connection, string sql, CancellationToken ct, params (string, object?)[] parameters) =>
+        connection.RunAsync(sql, parameters, static (command, ct) => command.ExecuteNonQueryAsync(ct), ct);
 
-    public static async Task<int> ExecuteAsync(this SqliteConnection connection, string sql, CancellationToken ct, params (string, object?)[] parameters)
+    public static Task<List<T>> QueryAsync<T>(this SqliteConnection connection, string sql, Func<SqliteDataReader, T> map, CancellationToken ct, params (string, object?)[] parameters) =>
+        connection.RunAsync(sql, parameters, async (command, ct) =>
+        {
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var rows = new List<T>();
+            while (await reader.ReadAsync(ct)) rows.Add(map(reader));
+            return rows;
+        }, ct);
+
+    /// <summary>
+    /// Runs <paramref name="sql"/> in its span; the command goes back to its connection afterwards (disposed unless the
+    /// connection keeps it prepared; one that failed is not kept).
+    /// </summary>
+    private static async Task<TResult> RunAsync<TResult>(this SqliteConnection connection, string sql, (string, object?)[] parameters,
+        Func<SqliteCommand, CancellationToken, Task<TResult>> run, CancellationToken ct)
     {
         using var activity = StartSpan(connection, sql);
+        var command = connection.Command(sql, parameters);
+        var failed = false;
         try
         {
-            var command = connection.Command(sql, parameters);
-            var failed = true;
-            try
-            {
-                var changed = await command.ExecuteNonQueryAsync(ct);
-                failed = false;
-                return changed;
-            }
-            finally
-            {
-                await connection.Done(command, failed);
-            }
+            return await run(command, ct);
         }
         catch (Exception ex)
         {
+            failed = true;
             activity.Failed(ex);
             throw;
         }
-    }
-
-    public static async Task<List<T>> QueryAsync<T>(this SqliteConnection connection, string sql, Func<SqliteDataReader, T> map, CancellationToken ct, params (string, object?)[] parameters)
-    {
-        using var activity = StartSpan(connection, sql);
-        try
+        finally
         {
-            var command = connection.Command(sql, parameters);
-            var failed = true;
-            try
-            {
-                await using var reader = await command.ExecuteReaderAsync(ct);
-                var rows = new List<T>();
-                while (await reader.ReadAsync(ct)) rows.Add(map(reader));
-                failed = false;
-                return rows;
-            }
-            finally
-            {
-                await connection.Done(command, failed);
-            }
-        }
-        catch (Exception ex)
-        {
-            activity.Failed(ex);
-            throw;
+            if (connection is not PooledSqliteConnection pooled || !pooled.Keeps(command, failed)) await command.DisposeAsync();
         }
     }
 

@@ -7,11 +7,11 @@ namespace BoxOffice.Adapters.Local.Sqlite;
 /// <summary>One SQLite file: keeps connections open between uses (<see cref="PooledSqliteConnection"/>) in WAL mode and creates its schema once (then upgrades an older file).</summary>
 internal sealed class SqliteDatabase
 {
+    private const int MaxIdle = 8;
+    private const int SqliteStablePlans = 1007; // SQLITE_DBCONFIG_ENABLE_QPSG
     private readonly string _connectionString;
     private readonly string _schema;
     private readonly Func<SqliteConnection, CancellationToken, Task>? _upgrade;
-    private const int MaxIdle = 8;
-    private const int SqliteStablePlans = 1007; // SQLITE_DBCONFIG_ENABLE_QPSG
     private readonly SemaphoreSlim _init = new(1, 1);
     private readonly ConcurrentBag<PooledSqliteConnection> _idle = [];
     private volatile bool _ready;
