@@ -112,15 +112,8 @@ internal static class OfficialComparison
         await api.InvokeAsync(shows, showsListed);
         await official.InvokeAsync(hello, helloSaid);
         var (apiTimes, helloTimes) = await RunningFunction.InterleaveAsync((api, shows, showsListed), (official, hello, helloSaid), setup.Warm);
-        var (apiWarm, apiInside, helloWarm, helloInside) = (apiTimes.RoundTrips, apiTimes.Inside, helloTimes.RoundTrips, helloTimes.Inside);
-        ColdStart.Report($"  api warm GET /shows x{setup.Warm}", apiWarm);
-        ColdStart.Report($"  official hello warm GET / x{setup.Warm}", helloWarm);
-        // The same invocations from the event handed out on next to the answer read: the fake Runtime API's own share left out.
-        ColdStart.Report($"  api warm GET /shows x{setup.Warm}, inside the function", apiInside);
-        ColdStart.Report($"  official hello warm GET / x{setup.Warm}, inside the function", helloInside);
-        Console.WriteLine($"  api RSS after {setup.Warm} invocations: {ColdStart.Rss(api.Process)}");
-        Console.WriteLine($"  official hello RSS after {setup.Warm} invocations: {ColdStart.Rss(official.Process)}");
-        return (apiWarm, ColdStart.RssMegabytes(api.Process), helloWarm, ColdStart.RssMegabytes(official.Process), apiInside, helloInside);
+        WarmTimes.Report(("api", "GET /shows", apiTimes, api), ("official hello", "GET /", helloTimes, official), indent: "  ");
+        return (apiTimes.RoundTrips, ColdStart.RssMegabytes(api.Process), helloTimes.RoundTrips, ColdStart.RssMegabytes(official.Process), apiTimes.Inside, helloTimes.Inside);
     }
 
     private static void Row(string figure, double ours, double official, string format, string goal) =>

@@ -73,4 +73,17 @@ internal sealed class WarmTimes(int capacity)
         RoundTrips.Add(times.RoundTrip);
         Inside.Add(times.InFunction);
     }
+
+    /// <summary>
+    /// Prints two interleaved runs: each one's round trips, then each one's share inside the function (the fake Runtime
+    /// API's own share left out), then each process's RSS.
+    /// </summary>
+    public static void Report((string Name, string Request, WarmTimes Times, RunningFunction Function) first,
+        (string Name, string Request, WarmTimes Times, RunningFunction Function) second, string indent = "")
+    {
+        var count = first.Times.RoundTrips.Count;
+        foreach (var (name, request, times, _) in new[] { first, second }) ColdStart.Report($"{indent}{name} warm {request} x{count}", times.RoundTrips);
+        foreach (var (name, request, times, _) in new[] { first, second }) ColdStart.Report($"{indent}{name} warm {request} x{count}, inside the function", times.Inside);
+        foreach (var (name, _, _, function) in new[] { first, second }) Console.WriteLine($"{indent}{name} RSS after {count} invocations: {ColdStart.Rss(function.Process)}");
+    }
 }

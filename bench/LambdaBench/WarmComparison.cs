@@ -25,15 +25,9 @@ internal static class WarmComparison
             await a.InvokeAsync(shows, listed);
             await b.InvokeAsync(shows, listed);
             var (aTimes, bTimes) = await RunningFunction.InterleaveAsync((a, shows, listed), (b, shows, listed), warm);
-            var (aTrips, aInside, bTrips, bInside) = (aTimes.RoundTrips, aTimes.Inside, bTimes.RoundTrips, bTimes.Inside);
-            ColdStart.Report($"first  warm GET {path} x{warm}", aTrips);
-            ColdStart.Report($"second warm GET {path} x{warm}", bTrips);
-            ColdStart.Report($"first  inside the function", aInside);
-            ColdStart.Report($"second inside the function", bInside);
-            Console.WriteLine($"first  RSS: {ColdStart.Rss(a.Process)}");
-            Console.WriteLine($"second RSS: {ColdStart.Rss(b.Process)}");
-            var ratio = ColdStart.Percentile(bTrips, 0.5) / ColdStart.Percentile(aTrips, 0.5);
-            var insideRatio = ColdStart.Percentile(bInside, 0.5) / ColdStart.Percentile(aInside, 0.5);
+            WarmTimes.Report(("first", $"GET {path}", aTimes, a), ("second", $"GET {path}", bTimes, b));
+            var ratio = ColdStart.Percentile(bTimes.RoundTrips, 0.5) / ColdStart.Percentile(aTimes.RoundTrips, 0.5);
+            var insideRatio = ColdStart.Percentile(bTimes.Inside, 0.5) / ColdStart.Percentile(aTimes.Inside, 0.5);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"second / first, p50: round trip {ratio:0.00}x, inside the function {insideRatio:0.00}x"));
         }
         finally
