@@ -45,7 +45,7 @@ public sealed partial class ApiGatewayBridge<TContext> : ILambdaHandler where TC
         _output.ResetWrittenCount();
 
         using var features = new LambdaHttpFeatures(invocation.Context, _body, _maxRequestBodySize, _time);
-        _translator.ReadRequest(invocation.Event.Span, features);
+        _translator.ReadRequest(invocation.Event, features);
         features.AbortNearDeadline();
 
         var context = _application.CreateContext(Collect(features));

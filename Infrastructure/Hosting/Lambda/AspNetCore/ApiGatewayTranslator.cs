@@ -21,7 +21,7 @@ internal abstract class ApiGatewayTranslator(ResponseBodyEncoder bodyEncoder, bo
     protected bool MapAuthorizerClaims { get; } = mapAuthorizerClaims;
 
     /// <summary>Fills the request side of <paramref name="features"/> from the event; throws when it is not such an event.</summary>
-    public abstract void ReadRequest(ReadOnlySpan<byte> json, LambdaHttpFeatures features);
+    public abstract void ReadRequest(ReadOnlyMemory<byte> json, LambdaHttpFeatures features);
 
     public abstract void WriteResponse(LambdaHttpFeatures features, IBufferWriter<byte> output);
 

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text.Json;
 using BoxOffice.Hosting.Lambda.Events;
 using Microsoft.Net.Http.Headers;
 
@@ -9,30 +8,23 @@ namespace BoxOffice.Hosting.Lambda.AspNetCore;
 internal sealed class HttpApiTranslator(ResponseBodyEncoder bodyEncoder, bool mapAuthorizerClaims)
     : ApiGatewayTranslator(bodyEncoder, mapAuthorizerClaims)
 {
-    public override void ReadRequest(ReadOnlySpan<byte> json, LambdaHttpFeatures features)
+    public override void ReadRequest(ReadOnlyMemory<byte> json, LambdaHttpFeatures features)
     {
-        var request = JsonSerializer.Deserialize(json, LambdaEventJsonContext.Default.ApiGatewayHttpApiRequest);
-        var context = request?.RequestContext;
-        var http = context?.Http;
-        if (request is null || http?.Method is not { Length: > 0 } method)
+        var headers = features.RequestHeaders;
+        var request = HttpApiRequestReader.Read(json.Span, headers, MapAuthorizerClaims);
+        if (request.Method is not { Length: > 0 } method)
             throw new InvalidDataException("The event is not an API Gateway HTTP API (payload 2.0) request: requestContext.http.method is missing.");
 
-        features.LambdaRequest = request;
+        features.DeferLambdaRequest(json, LambdaEventJsonContext.Default.ApiGatewayHttpApiRequest);
         features.Method = method;
-        features.Protocol = http.Protocol ?? features.Protocol;
-
-        var headers = features.RequestHeaders;
-        if (request.Headers is not null)
-        {
-            foreach (var (name, value) in request.Headers) headers[name] = value;
-        }
+        features.Protocol = request.Protocol ?? features.Protocol;
         if (request.Cookies is { Count: > 0 } cookies)
         {
             var joined = string.Join("; ", cookies);
             headers.Cookie = string.IsNullOrEmpty(headers.Cookie) ? joined : $"{headers.Cookie}; {joined}";
         }
 
-        var (stage, path) = ApiGatewayPath.SplitStage(ApiGatewayPath.ToRawPath(request.RawPath ?? http.Path), context!.Stage);
+        var (stage, path) = ApiGatewayPath.SplitStage(ApiGatewayPath.ToRawPath(request.RawPath ?? request.Path), request.Stage);
         // A custom domain's API mapping stays in rawPath; the route that matched (without it) tells where it ends.
         var (mapping, appPath) = RoutePathBase.Routed(RouteTemplate(request.RouteKey), request.PathParameters) is { } routed
             && RoutePathBase.SplitSuffix(path, routed) is { } split ? split : ("", path);
@@ -40,8 +32,8 @@ internal sealed class HttpApiTranslator(ResponseBodyEncoder bodyEncoder, bool ma
         path = appPath;
         SetTarget(features, pathBase, path, ApiGatewayPath.ToRawQuery(request.RawQueryString));
         SetBody(features, request.Body, request.IsBase64Encoded);
-        SetConnection(features, context.DomainName, http.SourceIp, context.RequestId);
-        if (MapAuthorizerClaims) features.User = AuthorizerClaims.FromHttpApi(context.Authorizer);
+        SetConnection(features, request.DomainName, request.SourceIp, request.RequestId);
+        if (MapAuthorizerClaims) features.User = AuthorizerClaims.FromHttpApi(request.Authorizer);
     }
 
     /// <summary>The path of a route key (<c>GET /shows/{id}</c>); null for <c>$default</c>.</summary>

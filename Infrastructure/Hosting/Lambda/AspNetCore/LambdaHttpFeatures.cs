@@ -4,6 +4,8 @@ using System.Net;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using BoxOffice.Hosting.Lambda.Runtime;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -35,6 +37,9 @@ internal sealed class LambdaHttpFeatures :
     private ResponseBodyPipeWriter? _bodyWriter;
     private Stack<(Func<object, Task> Callback, object State)>? _onStarting;
     private Stack<(Func<object, Task> Callback, object State)>? _onCompleted;
+    private object? _lambdaRequest;
+    private ReadOnlyMemory<byte> _lambdaRequestJson;
+    private JsonTypeInfo? _lambdaRequestType;
 
     public LambdaHttpFeatures(LambdaContext lambdaContext, ArrayBufferWriter<byte> responseBody, long? maxRequestBodySize, TimeProvider? time = null)
     {
@@ -52,7 +57,18 @@ internal sealed class LambdaHttpFeatures :
 
     public LambdaContext LambdaContext { get; }
 
-    public object? LambdaRequest { get; set; }
+    /// <summary>The event as its model, read from the JSON only when asked for (the bridge itself reads it without one).</summary>
+    public object? LambdaRequest
+    {
+        get => _lambdaRequest ??= _lambdaRequestType is null ? null : JsonSerializer.Deserialize(_lambdaRequestJson.Span, _lambdaRequestType);
+        set => _lambdaRequest = value;
+    }
+
+    public void DeferLambdaRequest(ReadOnlyMemory<byte> json, JsonTypeInfo type)
+    {
+        _lambdaRequestJson = json;
+        _lambdaRequestType = type;
+    }
 
     // Request
     public string Protocol { get; set; } = "HTTP/1.1";

@@ -11,9 +11,9 @@ namespace BoxOffice.Hosting.Lambda.AspNetCore;
 internal sealed class RestApiTranslator(ResponseBodyEncoder bodyEncoder, bool mapAuthorizerClaims)
     : ApiGatewayTranslator(bodyEncoder, mapAuthorizerClaims)
 {
-    public override void ReadRequest(ReadOnlySpan<byte> json, LambdaHttpFeatures features)
+    public override void ReadRequest(ReadOnlyMemory<byte> json, LambdaHttpFeatures features)
     {
-        var request = JsonSerializer.Deserialize(json, LambdaEventJsonContext.Default.ApiGatewayRestApiRequest);
+        var request = JsonSerializer.Deserialize(json.Span, LambdaEventJsonContext.Default.ApiGatewayRestApiRequest);
         if (request?.HttpMethod is not { Length: > 0 } method)
             throw new InvalidDataException("The event is not an API Gateway REST API (payload 1.0) request: httpMethod is missing.");
 
