@@ -24,9 +24,11 @@ public sealed class EnvelopeJsonWriterTests
     [Fact]
     public void Long_text_is_escaped_alike_across_the_blocks_it_is_written_in()
     {
-        // 40,000 characters (several 4 KB blocks), escapes everywhere, some on block edges, multi-byte characters too.
+        // 40,000 characters (several 4 KB blocks), escapes everywhere, some on block edges, multi-byte characters too,
+        // and plain runs shorter and longer than the writer copies byte by byte before it searches.
         var random = new Random(13);
-        string[] pieces = ["\"", "\\", "\n", "\u0001", "é", "😀", "plain text ", "{\"key\":\"value\"}"];
+        string[] pieces = ["\"", "\\", "\n", "\u0001", "é", "😀", "plain text ", "{\"key\":\"value\"}",
+            new('x', 31), new('y', 32), new('z', 33), new('w', 500)];
         var value = new StringBuilder();
         while (value.Length < 40_000) value.Append(pieces[random.Next(pieces.Length)]);
         var text = value.ToString();

@@ -15,6 +15,7 @@ internal sealed class EnvelopeJsonWriter(IBufferWriter<byte> output)
         [.. Enumerable.Range(0, 0x20).Select(b => (byte)b), (byte)'"', (byte)'\\']);
 
     private const int EscapeBlockBytes = 4096;
+    private const int ShortRunBytes = 32;
 
     private bool _first = true;
 
@@ -119,26 +120,37 @@ internal sealed class EnvelopeJsonWriter(IBufferWriter<byte> output)
         Raw("\""u8);
         while (!utf8.IsEmpty)
         {
-            // A block at a time into one span: JSON bodies escape a quote every few bytes, and a write per piece cost
-            // more than the search. An escape is at most six bytes (\u001f) per byte, so the block's worst case fits.
+            // A block at a time into one span. An escape is at most six bytes (\u001f) per byte, so the block's worst
+            // case fits.
             var block = utf8[..Math.Min(utf8.Length, EscapeBlockBytes)];
             utf8 = utf8[block.Length..];
             var span = output.GetSpan(block.Length * 6);
             var written = 0;
-            while (true)
+            var at = 0;
+            while (at < block.Length)
             {
-                var next = block.IndexOfAny(NeedsEscape);
-                var plain = next < 0 ? block : block[..next];
-                plain.CopyTo(span[written..]);
-                written += plain.Length;
-                if (next < 0) break;
-                written += Escape(block[next], span[written..]);
-                block = block[(next + 1)..];
+                // A JSON body has a quote every few bytes, where a vector search per piece costs more than it finds:
+                // a short run is copied byte by byte, and only a run longer than that is searched for its end.
+                var shortRun = Math.Min(block.Length, at + ShortRunBytes);
+                while (at < shortRun && !IsEscaped(block[at])) span[written++] = block[at++];
+                if (at == shortRun)
+                {
+                    var next = block[at..].IndexOfAny(NeedsEscape);
+                    var plain = next < 0 ? block[at..] : block.Slice(at, next);
+                    plain.CopyTo(span[written..]);
+                    written += plain.Length;
+                    at += plain.Length;
+                    if (next < 0) break;
+                }
+                written += Escape(block[at], span[written..]);
+                at++;
             }
             output.Advance(written);
         }
         Raw("\""u8);
     }
+
+    private static bool IsEscaped(byte b) => b < 0x20 || b == (byte)'"' || b == (byte)'\\';
 
     private static int Escape(byte b, Span<byte> span)
     {
