@@ -12,20 +12,28 @@ namespace BoxOffice.Api.Hosting;
 /// </summary>
 public sealed class AllowedHostsMiddleware(RequestDelegate next, IOptionsMonitor<HostFilteringOptions> options)
 {
+    private AllowedHosts? _hosts;
+
     public Task InvokeAsync(HttpContext context)
     {
-        if (IsAllowed(context.Request.Host, options.CurrentValue)) return next(context);
+        var current = options.CurrentValue;
+        var hosts = _hosts is { } parsed && ReferenceEquals(parsed.Source, current) ? parsed : _hosts = AllowedHosts.Of(current);
+        if (hosts.Allow(context.Request.Host)) return next(context);
         return Problem.Of(StatusCodes.Status400BadRequest, "Unknown host",
             "The Host header names a host this server does not answer for.").ExecuteAsync(context);
     }
 
-    private static bool IsAllowed(HostString host, HostFilteringOptions options)
+    /// <summary>The setting parsed once per options value (every request is checked against it).</summary>
+    private sealed record AllowedHosts(HostFilteringOptions Source, bool Any, StringSegment[] Hosts)
     {
-        var allowed = options.AllowedHosts;
-        if (allowed.Count == 0 || allowed.Contains("*")) return true;
-        if (!host.HasValue) return options.AllowEmptyHosts;
-        // As the framework's filter does: compare host names only (no port), IDN entries in their punycode form.
-        return HostString.MatchesAny(host.Host, [.. allowed.Select(entry => new StringSegment(HostString.FromUriComponent(entry).Host))]);
+        public static AllowedHosts Of(HostFilteringOptions options) => new(
+            options,
+            options.AllowedHosts.Count == 0 || options.AllowedHosts.Contains("*"),
+            // As the framework's filter does: compare host names only (no port), IDN entries in their punycode form.
+            [.. options.AllowedHosts.Select(entry => new StringSegment(HostString.FromUriComponent(entry).Host))]);
+
+        public bool Allow(HostString host) =>
+            Any || (host.HasValue ? HostString.MatchesAny(host.Host, Hosts) : Source.AllowEmptyHosts);
     }
 
     /// <summary>Takes the framework's filter out of the pipeline (it would answer first, in HTML); this one runs instead.</summary>
