@@ -20,6 +20,7 @@ public static class AuthenticationSetup
     public static IServiceCollection AddBoxOfficeAuthentication(this IServiceCollection services)
     {
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        BearerTokenAuthenticationService.Replace(services);
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<IdentityOptions>, IConfigurationManager<OpenIdConnectConfiguration>>((jwt, identity, keys) =>
             {
