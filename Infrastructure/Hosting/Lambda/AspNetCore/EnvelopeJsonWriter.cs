@@ -12,7 +12,7 @@ namespace BoxOffice.Hosting.Lambda.AspNetCore;
 internal sealed class EnvelopeJsonWriter(IBufferWriter<byte> output)
 {
     private static readonly SearchValues<byte> NeedsEscape = SearchValues.Create(
-        [.. Enumerable.Range(0, 0x20).Select(b => (byte)b), (byte)'"', (byte)'\\']);
+        [.. Enumerable.Range(0, 256).Select(b => (byte)b).Where(IsEscaped)]);
 
     private const int EscapeBlockBytes = 4096;
     private const int ShortRunBytes = 32;
@@ -150,6 +150,7 @@ internal sealed class EnvelopeJsonWriter(IBufferWriter<byte> output)
         Raw("\""u8);
     }
 
+    /// <summary>What JSON requires escaped: the quote, the backslash and the control characters.</summary>
     private static bool IsEscaped(byte b) => b < 0x20 || b == (byte)'"' || b == (byte)'\\';
 
     private static int Escape(byte b, Span<byte> span)
